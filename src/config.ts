@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Bezel reads from the environment, validated once at start.
+ * A wrong value stops the start with one line per problem that names the variable,
+ * what was given and what is expected (issue #2, point 9).
+ */
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const timeZoneName = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an IANA time zone name such as America/New_York' },
+);
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int('expected a whole number')
+    .min(0, 'expected a port number from 0 to 65535')
+    .max(65535, 'expected a port number from 0 to 65535')
+    .default(3000),
+  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://insure.example.com' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// connection URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  BEZEL_DATA_DIR: z.string().min(1).default('./data'),
+  APP_SECRET: z.string().min(32, 'expected at least 32 characters of random text').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Bezel <no-reply@bezel.local>'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' })
+    .default('info'),
+  BEZEL_WEB: booleanFlag.default(true),
+  BEZEL_WORKER: booleanFlag.default(true),
+  BEZEL_SEED_DEMO: booleanFlag.optional(),
+  BEZEL_TIME_ZONE: timeZoneName.default('America/New_York'),
+  BEZEL_SECURE_COOKIES: booleanFlag.optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
+  PASSWORD_HASH_COST: z.enum(['standard', 'low'], { message: 'expected standard or low' }).default('standard'),
+  METRICS_TOKEN: z.string().min(16).optional(),
+});
+
+export type Config = {
+  environment: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  appSecret: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  runWeb: boolean;
+  runWorker: boolean;
+  seedDemo: boolean;
+  insurerTimeZone: string;
+  secureCookies: boolean;
+  sessionTtlHours: number;
+  passwordHashCost: 'standard' | 'low';
+  metricsToken: string | undefined;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Bezel cannot start, the configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "not set", as they do in most shells' .env files.
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '?');
+        const given = present[name];
+        return `${name}=${given === undefined ? '(not set)' : JSON.stringify(given)}: ${issue.message}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
+    problems.push('APP_SECRET=(not set): required in production, at least 32 characters of random text');
+  }
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+    problems.push('PUBLIC_URL=(not set): required in production, the https address people open');
+  }
+  if (env.BEZEL_WEB === false && env.BEZEL_WORKER === false) {
+    problems.push('BEZEL_WEB=false and BEZEL_WORKER=false: this instance would do nothing; enable at least one');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, '');
+  return {
+    environment: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    dataDir: env.BEZEL_DATA_DIR,
+    appSecret: env.APP_SECRET,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    logLevel: env.LOG_LEVEL,
+    runWeb: env.BEZEL_WEB,
+    runWorker: env.BEZEL_WORKER,
+    seedDemo: env.BEZEL_SEED_DEMO ?? env.NODE_ENV !== 'production',
+    insurerTimeZone: env.BEZEL_TIME_ZONE,
+    secureCookies: env.BEZEL_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    passwordHashCost: env.PASSWORD_HASH_COST,
+    metricsToken: env.METRICS_TOKEN,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Locale } from '../db/schema.ts';
+import { errorMessages } from './messages/errors.ts';
+
+/**
+ * Typed catalogs, English and Dutch. Each area keeps its messages in messages/<area>.ts as
+ * `{ en, nl }` where nl is typed `Record<keyof typeof en, string>`, so a missing Dutch key is a
+ * type error; i18n.test.ts also checks placeholders match.
+ * To add an area: create its file and add it to CATALOGS below.
+ */
+const CATALOGS = [errorMessages] as const;
+
+type Merge<T extends readonly { en: object }[]> = T extends readonly [infer First extends { en: object }, ...infer Rest extends readonly { en: object }[]]
+  ? First['en'] & Merge<Rest>
+  : unknown;
+
+const english = Object.assign({}, ...CATALOGS.map((catalog) => catalog.en)) as Merge<typeof CATALOGS>;
+export type MessageKey = keyof typeof english & string;
+
+export const catalogs: Record<Locale, Record<MessageKey, string>> = {
+  en: english as Record<MessageKey, string>,
+  nl: Object.assign({}, ...CATALOGS.map((catalog) => catalog.nl)) as Record<MessageKey, string>,
+};
+
+export const LOCALES: readonly Locale[] = ['en', 'nl'];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'nl';
+}
+
+export type MessageParams = Record<string, string | number>;
+
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = catalogs[locale][key] ?? catalogs.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Picks a locale from an explicit choice (cookie, query, user setting), then Accept-Language. */
+export function negotiateLocale(explicit: unknown, acceptLanguage: string | undefined): Locale {
+  if (isLocale(explicit)) return explicit;
+  if (acceptLanguage) {
+    const ranked = acceptLanguage
+      .split(',')
+      .map((part) => {
+        const [tag = '', ...rest] = part.trim().split(';');
+        const quality = rest.find((p) => p.trim().startsWith('q='));
+        return { language: tag.trim().toLowerCase().split('-')[0], q: quality ? Number(quality.trim().slice(2)) : 1 };
+      })
+      .filter((entry) => Number.isFinite(entry.q) && entry.q > 0)
+      .sort((a, b) => b.q - a.q);
+    for (const entry of ranked) if (isLocale(entry.language)) return entry.language;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** Formatting through Intl, so numbers and dates read right in each language. */
+export function formatInstant(locale: Locale, isoInstant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(isoInstant));
+}
