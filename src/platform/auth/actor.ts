@@ -1,6 +1,6 @@
 import type { Locale, Role } from '../db/schema.ts';
 
-export const ROLES: readonly Role[] = [
+export const ROLES = [
   'customer',
   'agent',
   'jeweler',
@@ -12,7 +12,7 @@ export const ROLES: readonly Role[] = [
   'secretary',
   'admin',
   'auditor',
-] as const;
+] as const satisfies readonly Role[];
 
 /** Roles held by the insurer's own people; the others are outsiders reached through relationships. */
 export const STAFF_ROLES: readonly Role[] = ['underwriter', 'adjuster', 'billing', 'privacy_officer', 'secretary', 'admin', 'auditor'];

@@ -20,7 +20,8 @@ export class AppError extends Error {
   }
 }
 
-export type FieldProblem = { field: string; code: string; message: string };
+/** One problem with one field; `message` is filled in the user's language when the problem is sent. */
+export type FieldProblem = { field: string; code: string; messageKey?: MessageKey; params?: MessageParams; message?: string };
 
 export const problems = {
   notFound: () => new AppError(404, 'not_found', 'error.not_found'),

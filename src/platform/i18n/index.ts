@@ -1,5 +1,8 @@
 import type { Locale } from '../db/schema.ts';
+import { accountMessages } from './messages/accounts.ts';
 import { errorMessages } from './messages/errors.ts';
+import { mailMessages } from './messages/mail.ts';
+import { uiMessages } from './messages/ui.ts';
 
 /**
  * Typed catalogs, English and Dutch. Each area keeps its messages in messages/<area>.ts as
@@ -7,7 +10,7 @@ import { errorMessages } from './messages/errors.ts';
  * type error; i18n.test.ts also checks placeholders match.
  * To add an area: create its file and add it to CATALOGS below.
  */
-const CATALOGS = [errorMessages] as const;
+const CATALOGS = [errorMessages, uiMessages, accountMessages, mailMessages] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer First extends { en: object }, ...infer Rest extends readonly { en: object }[]]
   ? First['en'] & Merge<Rest>

@@ -16,6 +16,14 @@ const en = {
   'error.conflict': 'This conflicts with the current state of the record.',
   'error.internal': 'Something went wrong on our side. The error was logged with request id {requestId}.',
   'error.service_unavailable': 'Bezel is starting or stopping. Please try again shortly.',
+  'error.field.invalid_type': 'This value has the wrong type.',
+  'error.field.too_small': 'This value is too short or too small.',
+  'error.field.too_big': 'This value is too long or too large.',
+  'error.field.invalid_format': 'This value is not in the expected format.',
+  'error.field.invalid_value': 'This value is not one of the allowed values.',
+  'error.field.unrecognized_keys': 'These fields are not known here: {keys}.',
+  'error.field.required': 'This field is required.',
+  'error.field.invalid': 'This value is not valid.',
 } as const;
 
 const nl: Record<keyof typeof en, string> = {
@@ -35,6 +43,14 @@ const nl: Record<keyof typeof en, string> = {
   'error.conflict': 'Dit is in strijd met de huidige toestand van het gegeven.',
   'error.internal': 'Er ging bij ons iets mis. De fout is vastgelegd met verzoek-id {requestId}.',
   'error.service_unavailable': 'Bezel start op of stopt. Probeer het zo opnieuw.',
+  'error.field.invalid_type': 'Deze waarde heeft het verkeerde type.',
+  'error.field.too_small': 'Deze waarde is te kort of te klein.',
+  'error.field.too_big': 'Deze waarde is te lang of te groot.',
+  'error.field.invalid_format': 'Deze waarde heeft niet de verwachte vorm.',
+  'error.field.invalid_value': 'Deze waarde is niet een van de toegestane waarden.',
+  'error.field.unrecognized_keys': 'Deze velden zijn hier niet bekend: {keys}.',
+  'error.field.required': 'Dit veld is verplicht.',
+  'error.field.invalid': 'Deze waarde is niet geldig.',
 };
 
 export const errorMessages = { en, nl };

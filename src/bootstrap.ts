@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { accountsApi, createAuthenticator, deleteExpiredSessions } from './modules/accounts/index.ts';
+import { resolveAppSecret } from './platform/app-secret.ts';
+import { auditJobHandlers, auditSealerSchedule } from './platform/audit/index.ts';
+import { type Clock, nowText, systemClock } from './platform/clock.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import type { Deps } from './platform/deps.ts';
+import { buildApp, type HttpModule } from './platform/http/app.ts';
+import { deleteExpiredRateLimitCounters } from './platform/http/rate-limit.ts';
+import { createWorker, defineSchedule, type JobHandlers, type Worker } from './platform/jobs/index.ts';
+import { createLogger } from './platform/logging.ts';
+import { mailHandlers } from './platform/mail/index.ts';
+import { registerAssets } from './platform/ui/assets.ts';
+import { renderErrorPage } from './platform/ui/pages/error-page.tsx';
+
+/**
+ * The composition root: config → database → migrations → deps → web app and job worker.
+ * main.ts, the CLI, the tests and the benchmark all build Bezel through here, so they run the
+ * same wiring. BEZEL_WEB / BEZEL_WORKER switch the two halves, so one build runs as N web
+ * instances and M workers (DESIGN §2).
+ */
+export type Bezel = {
+  deps: Deps;
+  app: FastifyInstance | null;
+  worker: Worker | null;
+  close(): Promise<void>;
+};
+
+export type BezelOptions = {
+  clock?: Clock;
+  logger?: Logger;
+  /** An already-open database (tests); otherwise opened from the config. */
+  database?: Database;
+  /** Build the worker even when not starting it (tests call runOnce). */
+  startWorker?: boolean;
+};
+
+export const HTTP_MODULES: HttpModule[] = [accountsApi];
+
+export function jobHandlers(deps: Deps): JobHandlers {
+  return {
+    ...mailHandlers(deps),
+    ...auditJobHandlers(deps),
+    'maintenance.cleanup': async () => {
+      const now = nowText(deps.clock);
+      await deleteExpiredSessions(deps.db, now);
+      await deleteExpiredRateLimitCounters(deps.db, deps.clock);
+    },
+  };
+}
+
+export function schedules(config: Config) {
+  return [
+    defineSchedule({ ...auditSealerSchedule, timeZone: 'UTC' }),
+    defineSchedule({ name: 'maintenance.cleanup', cron: '17 * * * *', timeZone: config.insurerTimeZone, kind: 'maintenance.cleanup' }),
+  ];
+}
+
+export async function createBezel(config: Config, options: BezelOptions = {}): Promise<Bezel> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+  try {
+    const report = await migrate(database);
+    if (report.applied.length > 0) logger.info({ applied: report.applied.map((m) => `${m.version}_${m.name}`) }, 'database migrated');
+    const appSecret = await resolveAppSecret(database.db, config.appSecret);
+    const deps: Deps = { config, database, db: database.db, clock, logger, appSecret };
+    const app = config.runWeb
+      ? await buildApp(deps, { modules: HTTP_MODULES, authenticator: createAuthenticator(deps), renderHtmlError: renderErrorPage, beforeModules: registerAssets })
+      : null;
+    const worker = config.runWorker || options.startWorker ? createWorker({ deps, handlers: jobHandlers(deps), schedules: schedules(config) }) : null;
+    let closed = false;
+    return {
+      deps,
+      app,
+      worker,
+      async close() {
+        if (closed) return;
+        closed = true;
+        // Stop taking requests and finish those in flight, then let running jobs finish or release them.
+        await app?.close();
+        await worker?.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,106 @@
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { DatabaseSchema, Role } from '../db/schema.ts';
+import { problems } from '../http/problem.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * The one place that answers "may this actor do X (to this record)" (issue #2, point 4).
+ *
+ * Two layers:
+ *  - capabilities: what a role may do at all (permission table below). A missing capability is a
+ *    403 for a logged-in actor and a 401 for an anonymous one;
+ *  - relationships: which records an actor can reach, as SQL scopes applied in the repository's
+ *    query, so an unreachable record is simply not found: 404, never 403, which would confirm that
+ *    it exists (DESIGN §5).
+ * An API token narrows its user's capabilities to the token's scopes.
+ */
+export const PERMISSIONS = [
+  'profile:read',
+  'profile:write',
+  'tokens:manage_own',
+  'users:read',
+  'users:manage',
+  'audit:read',
+  'jobs:read',
+  'jobs:manage',
+  'backoffice:enter',
+  'portal:enter',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EVERYONE: Permission[] = ['profile:read', 'profile:write', 'tokens:manage_own'];
+const STAFF: Permission[] = [...EVERYONE, 'backoffice:enter'];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  customer: [...EVERYONE, 'portal:enter'],
+  agent: [...EVERYONE, 'portal:enter'],
+  jeweler: [...EVERYONE, 'portal:enter'],
+  partner: [...EVERYONE, 'portal:enter'],
+  underwriter: STAFF,
+  adjuster: STAFF,
+  billing: STAFF,
+  privacy_officer: STAFF,
+  secretary: STAFF,
+  admin: [...STAFF, 'users:read', 'users:manage', 'audit:read', 'jobs:read', 'jobs:manage'],
+  // Auditors and regulators read everything and change nothing.
+  auditor: [...STAFF, 'users:read', 'audit:read', 'jobs:read'],
+};
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+export function permissionsOfRoles(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}
+
+export function permissionsOf(actor: Actor): Set<Permission> {
+  if (actor.kind === 'system') return new Set(PERMISSIONS);
+  if (actor.kind === 'anonymous') return new Set();
+  const granted = permissionsOfRoles(actor.roles);
+  if (actor.via === 'api_token') {
+    const scopes = new Set(actor.tokenScopes ?? []);
+    return new Set([...granted].filter((permission) => scopes.has(permission)));
+  }
+  return granted;
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return permissionsOf(actor).has(permission);
+}
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (can(actor, permission)) return;
+  throw actor.kind === 'anonymous' ? problems.unauthenticated() : problems.forbidden();
+}
+
+/** Records that relationships decide. Each later module adds its record type here. */
+export type RecordType = 'user' | 'api_token';
+
+type Scope<T extends keyof DatabaseSchema> = <O>(query: SelectQueryBuilder<DatabaseSchema, T, O>) => SelectQueryBuilder<DatabaseSchema, T, O>;
+
+const nothing = <T extends keyof DatabaseSchema>(eb: ExpressionBuilder<DatabaseSchema, T>) => eb.lit(false);
+
+/** Users: staff who may read users see everyone; anyone else sees only themselves. */
+export function scopeUsers(actor: Actor): Scope<'app_user'> {
+  return (query) => {
+    if (can(actor, 'users:read')) return query;
+    if (actor.kind === 'user') return query.where('app_user.id', '=', actor.userId);
+    return query.where(nothing);
+  };
+}
+
+/** API tokens: only their owner manages them, even an admin does not see another user's tokens. */
+export function scopeApiTokens(actor: Actor): Scope<'api_token'> {
+  return (query) => (actor.kind === 'user' ? query.where('api_token.user_id', '=', actor.userId) : query.where(nothing));
+}
+
+/** For records already loaded: the same rules as the scopes, in memory. */
+export function canReach(actor: Actor, record: { type: 'user'; id: string } | { type: 'api_token'; ownerId: string }): boolean {
+  switch (record.type) {
+    case 'user':
+      return can(actor, 'users:read') || (actor.kind === 'user' && actor.userId === record.id);
+    case 'api_token':
+      return actor.kind === 'user' && actor.userId === record.ownerId;
+  }
+}

@@ -1,0 +1,85 @@
+import type { Locale } from '../db/schema.ts';
+import { translate } from '../i18n/index.ts';
+
+/**
+ * The mails Bezel sends, each with its parameters. Adding a template: add it here and to
+ * MAIL_TEMPLATE_PARAMS, and its keys to src/platform/i18n/messages/mail.ts (both languages).
+ */
+export type MailTemplates = {
+  confirm_email: { name: string; link: string };
+  reset_password: { name: string; link: string };
+  /** link: where the new staff member sets a first password. */
+  staff_welcome: { name: string; link: string };
+  /** Sent instead of a confirmation when someone registers with a known address; link: the login page. */
+  registration_attempt: { name: string; link: string };
+};
+
+export type MailTemplateName = keyof MailTemplates;
+
+/** The parameters each template needs, for checking a payload read back from the job table. */
+export const MAIL_TEMPLATE_PARAMS: { [T in MailTemplateName]: readonly (keyof MailTemplates[T] & string)[] } = {
+  confirm_email: ['name', 'link'],
+  reset_password: ['name', 'link'],
+  staff_welcome: ['name', 'link'],
+  registration_attempt: ['name', 'link'],
+};
+
+export type RenderedMail = { subject: string; text: string; html: string };
+
+export function isMailTemplateName(value: unknown): value is MailTemplateName {
+  return typeof value === 'string' && Object.hasOwn(MAIL_TEMPLATE_PARAMS, value);
+}
+
+/** Only absolute http(s) links go into a mail: a `javascript:` or relative link would be a bug or an attack. */
+export function isMailLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** The display name of MAIL_FROM ('Bezel <no-reply@…>' → 'Bezel'), used to sign mails. */
+export function senderName(mailFrom: string): string {
+  const match = /^\s*"?([^"<]*?)"?\s*<[^>]*>\s*$/.exec(mailFrom);
+  return match?.[1] ? match[1] : 'Bezel';
+}
+
+/**
+ * Every current template is an "action mail": greeting, why, one link, what if it was not you.
+ * The link appears twice (label and bare address) so it works in clients that strip HTML.
+ */
+export function renderMail<T extends MailTemplateName>(locale: Locale, template: T, params: MailTemplates[T], sender: string): RenderedMail {
+  const { name, link } = params as MailTemplates[MailTemplateName];
+  if (!isMailLink(link)) throw new Error(`mail ${template}: the link must be an absolute http(s) URL`);
+  const subject = translate(locale, `mail.${template}.subject`);
+  const greeting = translate(locale, 'mail.greeting', { name });
+  const intro = translate(locale, `mail.${template}.intro`);
+  const action = translate(locale, `mail.${template}.action`);
+  const outro = translate(locale, `mail.${template}.outro`);
+  const hint = translate(locale, 'mail.link_hint');
+  const signature = translate(locale, 'mail.signature', { sender });
+
+  const text = [greeting, intro, `${action}:\n${link}`, outro, signature].join('\n\n');
+  const paragraph = (value: string) => `<p>${escapeHtml(value).replace(/\n/g, '<br>')}</p>`;
+  const html = [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40em;">',
+    paragraph(greeting),
+    paragraph(intro),
+    `<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 0.6em 1.2em; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;">${escapeHtml(action)}</a></p>`,
+    `<p style="font-size: 0.9em; color: #4b5563;">${escapeHtml(hint)}<br>${escapeHtml(link)}</p>`,
+    paragraph(outro),
+    paragraph(signature),
+    '</body>',
+    '</html>',
+  ].join('\n');
+  return { subject, text, html };
+}
