@@ -69,7 +69,12 @@ export async function createBezel(config: Config, options: BezelOptions = {}): P
     const appSecret = await resolveAppSecret(database.db, config.appSecret);
     const deps: Deps = { config, database, db: database.db, clock, logger, appSecret };
     const app = config.runWeb
-      ? await buildApp(deps, { modules: HTTP_MODULES, authenticator: createAuthenticator(deps), renderHtmlError: renderErrorPage, beforeModules: registerAssets })
+      ? await buildApp(deps, {
+          modules: HTTP_MODULES,
+          authenticator: createAuthenticator(deps),
+          renderHtmlError: renderErrorPage,
+          beforeModules: registerAssets,
+        })
       : null;
     const worker = config.runWorker || options.startWorker ? createWorker({ deps, handlers: jobHandlers(deps), schedules: schedules(config) }) : null;
     let closed = false;

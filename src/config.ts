@@ -112,6 +112,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
     problems.push('PUBLIC_URL=(not set): required in production, the https address people open');
   }
+  if (env.NODE_ENV === 'production' && env.PASSWORD_HASH_COST === 'low') {
+    problems.push('PASSWORD_HASH_COST="low": only for tests; production hashes passwords at the standard cost');
+  }
   if (env.BEZEL_WEB === false && env.BEZEL_WORKER === false) {
     problems.push('BEZEL_WEB=false and BEZEL_WORKER=false: this instance would do nothing; enable at least one');
   }

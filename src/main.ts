@@ -1,5 +1,5 @@
 import { createBezel } from './bootstrap.ts';
-import { ConfigError, type Config, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type DemoLogin, seedDemoUsers } from './modules/accounts/index.ts';
 import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createUser, seedDemoUsers, changeUserRoles, listAccounts } from '../modules/accounts/index.ts';
+import { changeUserRoles, createUser, listAccounts, seedDemoUsers } from '../modules/accounts/index.ts';
 import { resolveAppSecret } from '../platform/app-secret.ts';
-import { verifyAuditChain, sealAuditEvents } from '../platform/audit/index.ts';
+import { sealAuditEvents, verifyAuditChain } from '../platform/audit/index.ts';
 import { isRole, systemActor } from '../platform/auth/actor.ts';
 import { systemClock } from '../platform/clock.ts';
 import { DataDirInUseError } from '../platform/db/data-dir-lock.ts';
@@ -62,7 +62,14 @@ async function run(argv: string[]): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     await migrate(database);
-    const deps: Deps = { config, database, db: database.db, clock: systemClock, logger: createLogger('warn'), appSecret: await resolveAppSecret(database.db, config.appSecret) };
+    const deps: Deps = {
+      config,
+      database,
+      db: database.db,
+      clock: systemClock,
+      logger: createLogger('warn'),
+      appSecret: await resolveAppSecret(database.db, config.appSecret),
+    };
     const actor = systemActor('cli');
     const roles = (): Role[] => {
       const given = values.role ?? [];
@@ -80,7 +87,12 @@ async function run(argv: string[]): Promise<number> {
         const locale = values.locale ?? 'en';
         if (locale !== 'en' && locale !== 'nl') throw new UsageError('--locale must be en or nl');
         const password = values['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : undefined;
-        const user = await createUser(deps, actor, { email: required('email'), displayName: required('name'), roles: roles(), locale, password }, SYSTEM_ORIGIN);
+        const user = await createUser(
+          deps,
+          actor,
+          { email: required('email'), displayName: required('name'), roles: roles(), locale, password },
+          SYSTEM_ORIGIN,
+        );
         process.stdout.write(`Created ${user.email} (${user.roles.join(', ')}) id ${user.id}${password ? '' : '; a link to choose a password was mailed'}\n`);
         return 0;
       }
@@ -109,7 +121,9 @@ async function run(argv: string[]): Promise<number> {
           process.stdout.write(`Audit chain intact: ${report.checked} events checked, ${report.unsealed} not yet sealed.\n`);
           return 0;
         }
-        process.stdout.write(`Audit chain BROKEN at event #${report.brokenAt.chainSeq} (id ${report.brokenAt.id}): ${report.brokenAt.reason}. ${report.checked} events checked before it.\n`);
+        process.stdout.write(
+          `Audit chain BROKEN at event #${report.brokenAt.chainSeq} (id ${report.brokenAt.id}): ${report.brokenAt.reason}. ${report.checked} events checked before it.\n`,
+        );
         return 1;
       }
       case 'migrate':
@@ -122,9 +136,13 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'jobs list': {
         const status = values.status;
-        if (status !== undefined && !['queued', 'running', 'succeeded', 'dead'].includes(status)) throw new UsageError('--status must be queued, running, succeeded or dead');
+        if (status !== undefined && !['queued', 'running', 'succeeded', 'dead'].includes(status))
+          throw new UsageError('--status must be queued, running, succeeded or dead');
         const jobs = await listJobs(deps.db, { ...(status && { status: status as 'queued' }), limit: 200 });
-        for (const job of jobs) process.stdout.write(`${job.id.padStart(8)}  ${job.status.padEnd(9)} ${job.kind.padEnd(22)} attempts ${job.attempts}/${job.max_attempts}  run at ${job.run_at}${job.last_error ? `  last error: ${job.last_error}` : ''}\n`);
+        for (const job of jobs)
+          process.stdout.write(
+            `${job.id.padStart(8)}  ${job.status.padEnd(9)} ${job.kind.padEnd(22)} attempts ${job.attempts}/${job.max_attempts}  run at ${job.run_at}${job.last_error ? `  last error: ${job.last_error}` : ''}\n`,
+          );
         if (jobs.length === 0) process.stdout.write('No jobs.\n');
         return 0;
       }
@@ -152,7 +170,8 @@ run(process.argv.slice(2)).then(
     if (error instanceof AppError) {
       const problems = (error.extensions.errors as { field: string; messageKey?: string }[] | undefined) ?? [];
       process.stderr.write(`${translate('en', error.messageKey, error.params)}\n`);
-      for (const problem of problems) process.stderr.write(`  ${problem.field}: ${problem.messageKey ? translate('en', problem.messageKey as never) : 'invalid'}\n`);
+      for (const problem of problems)
+        process.stderr.write(`  ${problem.field}: ${problem.messageKey ? translate('en', problem.messageKey as never) : 'invalid'}\n`);
       process.exit(1);
     }
     if (error instanceof ConfigError || error instanceof DataDirInUseError) {

@@ -35,7 +35,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       serializers: {
-        req: (request: { method?: string; url?: string; id?: string }) => ({ method: request.method, url: request.url?.replace(/([?&]token=)[^&]+/g, '$1[redacted]'), id: request.id }),
+        req: (request: { method?: string; url?: string; id?: string }) => ({
+          method: request.method,
+          url: request.url?.replace(/([?&]token=)[^&]+/g, '$1[redacted]'),
+          id: request.id,
+        }),
       },
     },
     destination,

@@ -6,7 +6,7 @@ import { type Bezel, createBezel } from '../bootstrap.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { FixedClock } from '../platform/clock.ts';
 import { createLogger } from '../platform/logging.ts';
-import { readMailFolder, type MailFile } from '../platform/mail/index.ts';
+import { type MailFile, readMailFolder } from '../platform/mail/index.ts';
 import { createTestDatabase } from '../platform/testing/test-database.ts';
 
 /**
@@ -14,11 +14,26 @@ import { createTestDatabase } from '../platform/testing/test-database.ts';
  * set), a clock that stands still, cheap password hashing, mail written to a temporary folder,
  * and a worker that runs only when the test says so.
  */
-export type TestBezel = Bezel & { app: FastifyInstance; clock: FixedClock; config: Config; mailDir: string; runJobs(): Promise<number>; mails(): Promise<MailFile[]> };
+export type TestBezel = Bezel & {
+  app: FastifyInstance;
+  clock: FixedClock;
+  config: Config;
+  mailDir: string;
+  runJobs(): Promise<number>;
+  mails(): Promise<MailFile[]>;
+};
 
 export async function createTestBezel(overrides: Record<string, string> = {}): Promise<TestBezel> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bezel-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', BEZEL_DATA_DIR: dataDir, PASSWORD_HASH_COST: 'low', LOG_LEVEL: 'silent', BEZEL_WORKER: 'false', PUBLIC_URL: 'http://127.0.0.1:3000', ...overrides });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BEZEL_DATA_DIR: dataDir,
+    PASSWORD_HASH_COST: 'low',
+    LOG_LEVEL: 'silent',
+    BEZEL_WORKER: 'false',
+    PUBLIC_URL: 'http://127.0.0.1:3000',
+    ...overrides,
+  });
   const clock = new FixedClock('2026-11-21T12:00:00Z');
   const database = await createTestDatabase();
   const bezel = await createBezel(config, { clock, database, logger: createLogger('silent'), startWorker: true });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { scopeApiTokens, scopeUsers } from '../../platform/auth/access.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { EmailTokenPurpose, Locale, Role, UserStatus } from '../../platform/db/schema.ts';
 
@@ -94,9 +94,14 @@ export async function findAccountVisibleTo(db: Db, actor: Actor, id: string): Pr
 }
 
 /** Keyset pagination by (email, id): stable while users are added. */
-export async function listAccountsVisibleTo(db: Db, actor: Actor, options: { after?: { email: string; id: string }; limit: number; search?: string }): Promise<Account[]> {
+export async function listAccountsVisibleTo(
+  db: Db,
+  actor: Actor,
+  options: { after?: { email: string; id: string }; limit: number; search?: string },
+): Promise<Account[]> {
   let query = scopeUsers(actor)(selectAccounts(db));
-  if (options.search) query = query.where((eb) => eb.or([eb('app_user.email', 'ilike', `%${options.search}%`), eb('app_user.display_name', 'ilike', `%${options.search}%`)]));
+  if (options.search)
+    query = query.where((eb) => eb.or([eb('app_user.email', 'ilike', `%${options.search}%`), eb('app_user.display_name', 'ilike', `%${options.search}%`)]));
   if (options.after) {
     const { email, id } = options.after;
     query = query.where((eb) => eb.or([eb('app_user.email', '>', email), eb.and([eb('app_user.email', '=', email), eb('app_user.id', '>', id)])]));
@@ -107,7 +112,16 @@ export async function listAccountsVisibleTo(db: Db, actor: Actor, options: { aft
 
 export async function insertAccount(
   db: Db,
-  account: { id: string; email: string; displayName: string; locale: Locale; status: UserStatus; passwordHash: string | null; now: string; emailConfirmedAt: string | null },
+  account: {
+    id: string;
+    email: string;
+    displayName: string;
+    locale: Locale;
+    status: UserStatus;
+    passwordHash: string | null;
+    now: string;
+    emailConfirmedAt: string | null;
+  },
   roles: Role[],
   grantedBy: string | null,
 ): Promise<void> {
@@ -142,7 +156,12 @@ export async function replaceRoles(db: Db, userId: string, roles: Role[], grante
     .execute();
 }
 
-export async function updateAccount(db: Db, id: string, changes: { displayName?: string; locale?: Locale; status?: UserStatus; passwordHash?: string; emailConfirmedAt?: string }, now: string): Promise<void> {
+export async function updateAccount(
+  db: Db,
+  id: string,
+  changes: { displayName?: string; locale?: Locale; status?: UserStatus; passwordHash?: string; emailConfirmedAt?: string },
+  now: string,
+): Promise<void> {
   await db
     .updateTable('app_user')
     .set({
@@ -170,7 +189,10 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 
 // Sessions
 
-export async function insertSession(db: Db, session: { tokenHash: string; userId: string; now: string; expiresAt: string; ip: string | null; userAgent: string | null }): Promise<void> {
+export async function insertSession(
+  db: Db,
+  session: { tokenHash: string; userId: string; now: string; expiresAt: string; ip: string | null; userAgent: string | null },
+): Promise<void> {
   await db
     .insertInto('user_session')
     .values({
@@ -216,7 +238,10 @@ export async function deleteExpiredSessions(db: Db, now: string): Promise<number
 
 // Email links
 
-export async function insertEmailToken(db: Db, token: { tokenHash: string; userId: string; purpose: EmailTokenPurpose; now: string; expiresAt: string }): Promise<void> {
+export async function insertEmailToken(
+  db: Db,
+  token: { tokenHash: string; userId: string; purpose: EmailTokenPurpose; now: string; expiresAt: string },
+): Promise<void> {
   await db
     .insertInto('email_token')
     .values({ token_hash: token.tokenHash, user_id: token.userId, purpose: token.purpose, created_at: token.now, expires_at: token.expiresAt, used_at: null })
@@ -242,7 +267,12 @@ export async function consumeEmailToken(db: Db, tokenHash: string, purpose: Emai
 
 /** The address a link was sent to, so a new password can be checked against it before the link is used. */
 export async function findEmailOfLink(db: Db, tokenHash: string): Promise<string | null> {
-  const row = await db.selectFrom('email_token').innerJoin('app_user', 'app_user.id', 'email_token.user_id').select('app_user.email').where('email_token.token_hash', '=', tokenHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('email_token')
+    .innerJoin('app_user', 'app_user.id', 'email_token.user_id')
+    .select('app_user.email')
+    .where('email_token.token_hash', '=', tokenHash)
+    .executeTakeFirst();
   return row?.email ?? null;
 }
 
@@ -274,7 +304,11 @@ export async function insertApiToken(
     .execute();
 }
 
-export async function findApiTokenActor(db: Db, tokenHash: string, now: string): Promise<{ tokenId: string; userId: string; locale: Locale; roles: Role[]; scopes: string[] } | null> {
+export async function findApiTokenActor(
+  db: Db,
+  tokenHash: string,
+  now: string,
+): Promise<{ tokenId: string; userId: string; locale: Locale; roles: Role[]; scopes: string[] } | null> {
   const row = await db
     .selectFrom('api_token')
     .innerJoin('app_user', 'app_user.id', 'api_token.user_id')

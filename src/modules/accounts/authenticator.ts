@@ -21,7 +21,15 @@ export function createAuthenticator(deps: Pick<Deps, 'db' | 'clock'>): Authentic
     async fromApiToken(token) {
       const found = await findApiTokenActor(deps.db, sha256Hex(token), nowText(deps.clock));
       if (!found) return null;
-      const actor: UserActor = { kind: 'user', userId: found.userId, roles: found.roles, locale: found.locale, via: 'api_token', tokenScopes: found.scopes, apiTokenId: found.tokenId };
+      const actor: UserActor = {
+        kind: 'user',
+        userId: found.userId,
+        roles: found.roles,
+        locale: found.locale,
+        via: 'api_token',
+        tokenScopes: found.scopes,
+        apiTokenId: found.tokenId,
+      };
       return actor;
     },
   };

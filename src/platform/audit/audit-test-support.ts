@@ -14,21 +14,19 @@ export function testClock(): FixedClock {
 /** Records `count` events, each in its own committed transaction, as a use case would. */
 export async function recordEvents(db: Db, clock: Clock, count: number, details: (index: number) => Record<string, unknown> = (index) => ({ index })) {
   for (let index = 0; index < count; index += 1) {
-    await db
-      .transaction()
-      .execute((trx) =>
-        recordAuditEvent(
-          trx,
-          {
-            actor: staffActor,
-            action: 'claim.view',
-            subject: { type: 'claim', id: `claim-${index}` },
-            details: details(index),
-            personalDetails: { ip: '192.0.2.1' },
-          },
-          clock,
-        ),
-      );
+    await db.transaction().execute((trx) =>
+      recordAuditEvent(
+        trx,
+        {
+          actor: staffActor,
+          action: 'claim.view',
+          subject: { type: 'claim', id: `claim-${index}` },
+          details: details(index),
+          personalDetails: { ip: '192.0.2.1' },
+        },
+        clock,
+      ),
+    );
   }
 }
 

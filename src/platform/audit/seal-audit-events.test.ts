@@ -58,13 +58,13 @@ describe('sealAuditEvents', () => {
   it('seals an event that committed late at the next position', async () => {
     // A transaction that took its id early but committed after later ids were sealed; the same
     // rows as a real late commit (tested below on PostgreSQL), on a database with one connection.
-    const [reserved] = await sql<{ id: string }>`SELECT nextval('audit_event_id_seq')::text AS id`.execute(db).then((result) => result.rows);
+    const reserved = (await sql<{ id: string }>`SELECT nextval('audit_event_id_seq')::text AS id`.execute(db)).rows[0]!;
     await recordEvents(db, clock, 3);
     await sealAuditEvents(db, clock);
     await db
       .insertInto('audit_event')
       .values({
-        id: reserved?.id,
+        id: reserved.id,
         occurred_at: clock.now().toString(),
         actor_type: 'system',
         actor_id: 'late',
@@ -74,11 +74,15 @@ describe('sealAuditEvents', () => {
         request_id: null,
         purpose: null,
         personal_details: null,
-      } as never)
+        chain_seq: null,
+        prev_hash: null,
+        hash: null,
+        sealed_at: null,
+      })
       .execute();
     assert.deepEqual(await sealAuditEvents(db, clock), { sealed: 1 });
     const late = await db.selectFrom('audit_event').select(['id', 'chain_seq']).where('actor_id', '=', 'late').executeTakeFirstOrThrow();
-    assert.deepEqual(late, { id: reserved?.id, chain_seq: '4' });
+    assert.deepEqual(late, { id: reserved.id, chain_seq: '4' });
     const firstSealed = await db
       .selectFrom('audit_event')
       .select((eb) => eb.fn.min('id').as('id'))

@@ -18,7 +18,9 @@ const PHC = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Z
 
 function derive(password: string, nonce: Buffer, memory: number, passes: number, parallelism: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    argon2('argon2id', { message: password, nonce, memory, passes, parallelism, tagLength: TAG_LENGTH }, (error, key) => (error ? reject(error) : resolve(key)));
+    argon2('argon2id', { message: password, nonce, memory, passes, parallelism, tagLength: TAG_LENGTH }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

@@ -4,14 +4,22 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { type Actor, ANONYMOUS, type UserActor } from '../auth/actor.ts';
+import { ANONYMOUS, type UserActor } from '../auth/actor.ts';
 import { sha256Hex } from '../crypto.ts';
 import type { Deps } from '../deps.ts';
 import { negotiateLocale } from '../i18n/index.ts';
-import { ensureCsrfToken, csrfCookieName, csrfTokenFor, verifyCsrf } from './csrf.ts';
+import { csrfCookieName, csrfTokenFor, ensureCsrfToken, verifyCsrf } from './csrf.ts';
 import { type HtmlErrorRenderer, installErrorHandlers, sendProblem } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
 import { AppError } from './problem.ts';
@@ -42,6 +50,14 @@ export type AppOptions = {
   beforeModules?: (app: FastifyInstance) => Promise<void>;
 };
 
+export type RegisteredRoute = { method: string; url: string };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    bezelRoutes: RegisteredRoute[];
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 export const BODY_LIMIT_BYTES = 1_048_576;
 
@@ -61,10 +77,17 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false } },
   });
+  // Every route, as registered: tests walk them to prove access rules hold on all of them.
+  const routes: RegisteredRoute[] = [];
+  app.decorate('bezelRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.decorateRequest('actor', null as unknown as Actor);
+  // Set for every request in onRequest below; null only until then.
+  app.decorateRequest('actor', null as never);
   app.decorateRequest('locale', 'en');
   app.decorateRequest('csrfToken', '');
   app.decorateRequest('sessionTokenHash', null);
@@ -100,7 +123,12 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       components: {
         securitySchemes: {
           bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token created in the account page or with `POST /api/v1/me/tokens`.' },
-          sessionCookie: { type: 'apiKey', in: 'cookie', name: sessionCookieName(secure), description: 'Browser session; unsafe calls also need the x-csrf-token header.' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: sessionCookieName(secure),
+            description: 'Browser session; unsafe calls also need the x-csrf-token header.',
+          },
         },
       },
     },

@@ -67,7 +67,10 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   const body = problemBody(request, error.status, error.code, error.messageKey, error.params, error.extensions);
   if (typeof error.extensions.retryAfter === 'number') reply.header('retry-after', String(error.extensions.retryAfter));
   if (renderHtml && wantsHtml(request)) {
-    return reply.status(error.status).type('text/html; charset=utf-8').send(renderHtml(request, reply, error.status, error.code, body.detail));
+    return reply
+      .status(error.status)
+      .type('text/html; charset=utf-8')
+      .send(renderHtml(request, reply, error.status, error.code, body.detail));
   }
   return reply.status(error.status).type('application/problem+json').send(body);
 }
@@ -79,15 +82,15 @@ function validationProblems(error: FastifyError): FieldProblem[] {
   const where = error.validationContext ?? 'body';
   return error.validation.map((issue) => {
     const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const zodIssue = (issue.params as { issue?: { code?: string; keys?: string[]; input?: unknown } }).issue;
-    const code = zodIssue?.code ?? issue.keyword;
-    const missing = code === 'invalid_type' && zodIssue !== undefined && 'input' in zodIssue && zodIssue.input === undefined;
-    const keys = zodIssue?.keys ?? [];
+    // The zod issue, minus path/code/message, arrives as params; its code as the keyword.
+    const details = issue.params as { keys?: string[] };
+    const code = issue.keyword;
+    const missing = code === 'invalid_type' && /received undefined$/.test(issue.message ?? '');
     return {
       field: [where, path].filter(Boolean).join('.'),
       code: missing ? 'required' : code,
       messageKey: missing ? 'error.field.required' : ZOD_CODES.has(code) ? (`error.field.${code}` as MessageKey) : 'error.field.invalid',
-      params: { keys: keys.join(', ') },
+      params: { keys: (details.keys ?? []).join(', ') },
     };
   });
 }
@@ -119,7 +122,13 @@ export function toAppError(error: unknown): AppError | null {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type');
     case 'FST_ERR_VALIDATION':
-      return new AppError(400, 'validation_failed', 'error.validation_failed', {}, { errors: [{ field: 'request', code: 'invalid', messageKey: 'error.field.invalid' }] });
+      return new AppError(
+        400,
+        'validation_failed',
+        'error.validation_failed',
+        {},
+        { errors: [{ field: 'request', code: 'invalid', messageKey: 'error.field.invalid' }] },
+      );
   }
   if (fastifyError.statusCode === 400 && fastifyError.name === 'SyntaxError') return new AppError(400, 'malformed_json', 'error.malformed_json');
   if (fastifyError.statusCode === 413) return new AppError(413, 'payload_too_large', 'error.payload_too_large');

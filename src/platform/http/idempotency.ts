@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { canonicalRequestHash } from './request-hash.ts';
-import type { Deps } from '../deps.ts';
-import { inTransaction, type Trx } from '../db/transaction.ts';
 import { nowText } from '../clock.ts';
+import { inTransaction, type Trx } from '../db/transaction.ts';
+import type { Deps } from '../deps.ts';
 import { problems } from './problem.ts';
+import { canonicalRequestHash } from './request-hash.ts';
 
 /**
  * `Idempotency-Key` on POSTs that create things (DESIGN §6). The first response to a key is stored
@@ -27,7 +27,11 @@ function actorScope(request: FastifyRequest): string {
   return `${who} ${request.method} ${request.routeOptions.url ?? request.url}`;
 }
 
-export async function runIdempotent(deps: Deps, request: FastifyRequest, work: (deps: Deps) => Promise<IdempotentResult>): Promise<IdempotentResult & { replayed: boolean }> {
+export async function runIdempotent(
+  deps: Deps,
+  request: FastifyRequest,
+  work: (deps: Deps) => Promise<IdempotentResult>,
+): Promise<IdempotentResult & { replayed: boolean }> {
   const key = request.headers['idempotency-key'];
   if (key === undefined) return { ...(await work(deps)), replayed: false };
   if (typeof key !== 'string' || !KEY_PATTERN.test(key)) throw problems.idempotencyKeyInvalid();
@@ -55,7 +59,14 @@ export async function runIdempotent(deps: Deps, request: FastifyRequest, work: (
       if (outcome.status < 400) {
         const inserted = await trx
           .insertInto('idempotency_record')
-          .values({ scope, idempotency_key: key, request_hash: requestHash, status_code: outcome.status, response_body: JSON.stringify(outcome.body), created_at: nowText(deps.clock) })
+          .values({
+            scope,
+            idempotency_key: key,
+            request_hash: requestHash,
+            status_code: outcome.status,
+            response_body: JSON.stringify(outcome.body),
+            created_at: nowText(deps.clock),
+          })
           .onConflict((conflict) => conflict.columns(['scope', 'idempotency_key']).doNothing())
           .executeTakeFirst();
         if (inserted.numInsertedOrUpdatedRows === 0n) throw new LostRace();

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 
 /** A hash of what a request asks for, independent of key order in its JSON body. */
 export function canonicalRequestHash(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method}\n${url}\n${stableStringify(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method}\n${url}\n${stableStringify(body ?? null)}`)
+    .digest('hex');
 }
 
 function stableStringify(value: unknown): string {

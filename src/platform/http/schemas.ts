@@ -27,3 +27,12 @@ export const problemResponses = {
   422: problemSchema,
   429: problemSchema,
 } as const;
+
+/** Documents the Idempotency-Key header on POSTs that create things; other headers pass through. */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/)
+    .optional()
+    .describe('Retrying with the same key and body returns the first response; a different body with the same key is 422.'),
+});

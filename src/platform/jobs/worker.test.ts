@@ -158,6 +158,14 @@ describe('job worker', () => {
     assert.deepEqual(await statusOf('quick'), ['succeeded']);
   });
 
+  test('a started worker refills a freed slot at once instead of waiting for the next poll', async () => {
+    for (let n = 0; n < 10; n += 1) await enqueueJob(t.deps.db, { kind: 'burst' }, t.clock);
+    const worker = createWorker({ deps: t.deps, pollIntervalMs: 60_000, concurrency: 2, handlers: { burst: async () => {} } });
+    worker.start();
+    await waitFor(async () => (await statusOf('burst')).every((status) => status === 'succeeded'), 'the burst to finish', 3000);
+    await worker.stop();
+  });
+
   test('stop() releases a job whose handler does not finish in time, without counting the attempt', async () => {
     let aborted = false;
     const worker = createWorker({

@@ -73,7 +73,14 @@ export function createWorker(options: WorkerOptions): Worker {
   const inFlight = new Set<Promise<void>>();
   const abort = new AbortController();
   const slotMemory = new Map<string, string>();
-  const state = { phase: 'idle' as 'idle' | 'running' | 'stopping' | 'stopped', loop: Promise.resolve(), wake: () => {} };
+  const state = {
+    phase: 'idle' as 'idle' | 'running' | 'stopping' | 'stopped',
+    loop: Promise.resolve(),
+    wakePending: false,
+    wake: () => {
+      state.wakePending = true;
+    },
+  };
 
   async function runJob(job: JobRow): Promise<void> {
     const log = logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
@@ -118,12 +125,22 @@ export function createWorker(options: WorkerOptions): Worker {
     if (options.schedules && options.schedules.length > 0) await tickSchedules(deps.db, options.schedules, deps.clock, slotMemory);
   }
 
+  /**
+   * Waits for the poll interval, or less: a finished job (a free slot) or stop() wakes it. A wake
+   * that comes while the loop is busy claiming is remembered, so the next sleep returns at once.
+   */
   function sleep(ms: number): Promise<void> {
+    if (state.wakePending) {
+      state.wakePending = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done(): void {
         clearTimeout(timer);
-        state.wake = () => {};
+        state.wake = () => {
+          state.wakePending = true;
+        };
         resolve();
       }
       state.wake = done;
@@ -133,7 +150,6 @@ export function createWorker(options: WorkerOptions): Worker {
   async function loop(): Promise<void> {
     let lastRecovery = Number.NEGATIVE_INFINITY;
     while (state.phase === 'running') {
-      let claimedAll = false;
       try {
         if (Date.now() - lastRecovery >= RECOVER_EVERY_MS) {
           const recovered = await recoverExpiredLeases(deps.db, deps.clock);
@@ -144,13 +160,12 @@ export function createWorker(options: WorkerOptions): Worker {
         const free = concurrency - inFlight.size;
         const jobs = free > 0 ? await claim(free) : [];
         for (const job of jobs) track(job);
-        // A full batch means more may be waiting: claim again at once if a slot is free.
-        claimedAll = jobs.length > 0 && jobs.length === free && inFlight.size < concurrency;
       } catch (error) {
         // The database may be restarting; keep polling rather than dying.
         logger.error({ error: describeError(error) }, 'job poll failed');
       }
-      if (!claimedAll && state.phase === 'running') await sleep(pollIntervalMs);
+      // After a claim, sleep until a slot frees up (a job finishing wakes the loop) or the interval passes.
+      if (state.phase === 'running') await sleep(pollIntervalMs);
     }
   }
 

@@ -8,17 +8,18 @@ import { migrate } from '../db/migrate.ts';
  * database on the PostgreSQL server named by DATABASE_URL (created here, dropped on close), so the
  * same suite runs on both (issue #2, point 2). Never depends on data left by an earlier run.
  */
-export type TestDatabase = Database & { name: string };
+export type TestDatabase = Database & { name: string; url?: string };
 
 export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
-    await migrate(database);
+    if (migrated) await migrate(database);
     return Object.assign(database, { name: 'pglite-memory' });
   }
   const name = `bezel_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -32,10 +33,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrate(database);
+  if (migrated) await migrate(database);
   const close = database.close;
   return Object.assign(database, {
     name,
+    url: url.toString(),
     async close() {
       await close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

@@ -1,4 +1,4 @@
-import { problems, type FieldProblem } from '../../../platform/http/problem.ts';
+import { type FieldProblem, problems } from '../../../platform/http/problem.ts';
 import { isPlausibleEmail } from './email-address.ts';
 import { checkPassword } from './password-policy.ts';
 
@@ -8,7 +8,8 @@ import { checkPassword } from './password-policy.ts';
  */
 export function accountInputProblems(input: { email?: string; password?: string; displayName?: string }) {
   const found: FieldProblem[] = [];
-  if (input.email !== undefined && !isPlausibleEmail(input.email)) found.push({ field: 'email', code: 'invalid_email', messageKey: 'accounts.problem.invalid_email' });
+  if (input.email !== undefined && !isPlausibleEmail(input.email))
+    found.push({ field: 'email', code: 'invalid_email', messageKey: 'accounts.problem.invalid_email' });
   if (input.displayName !== undefined) {
     const name = input.displayName.trim();
     if (name.length < 1) found.push({ field: 'displayName', code: 'required', messageKey: 'accounts.problem.required' });

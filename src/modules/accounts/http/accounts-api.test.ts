@@ -13,7 +13,11 @@ after(async () => bezel.close());
 
 type Reply = { statusCode: number; headers: Record<string, unknown>; json(): Record<string, unknown>; cookies: { name: string; value: string }[] };
 
-async function call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+async function call(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   return (await bezel.app.inject({
     method,
     url,
@@ -31,7 +35,11 @@ async function tokenFor(email: string, scopes: string[]): Promise<string> {
   const csrfCookie = page.cookies.find((cookie) => cookie.name === 'bezel_csrf');
   assert.equal(csrfCookie, undefined, 'health checks set no cookies');
   // Use the session (cookie) to create a bearer token; cookie calls need the CSRF header.
-  const form = await bezel.app.inject({ method: 'GET', url: '/healthz-not-a-page', headers: { cookie: `bezel_session=${session.value}`, accept: 'text/html' } });
+  const form = await bezel.app.inject({
+    method: 'GET',
+    url: '/healthz-not-a-page',
+    headers: { cookie: `bezel_session=${session.value}`, accept: 'text/html' },
+  });
   const csrf = form.cookies.find((cookie) => cookie.name === 'bezel_csrf');
   assert.ok(csrf, 'a browser page hands out a CSRF cookie');
   const csrfToken = await csrfTokenFromCookie(csrf.value);
@@ -52,7 +60,9 @@ async function csrfTokenFromCookie(cookieValue: string): Promise<string> {
 
 describe('accounts API', () => {
   test('register → confirmation mail → confirm → login; the link works once', async () => {
-    const registered = await call('POST', '/api/v1/auth/register', { body: { email: 'Nina.New@Example.com ', password: 'a long enough passphrase', displayName: 'Nina New', locale: 'nl' } });
+    const registered = await call('POST', '/api/v1/auth/register', {
+      body: { email: 'Nina.New@Example.com ', password: 'a long enough passphrase', displayName: 'Nina New', locale: 'nl' },
+    });
     assert.equal(registered.statusCode, 202, JSON.stringify(registered.json()));
     const beforeConfirm = await call('POST', '/api/v1/auth/login', { body: { email: 'nina.new@example.com', password: 'a long enough passphrase' } });
     assert.equal(beforeConfirm.statusCode, 403);
@@ -77,10 +87,16 @@ describe('accounts API', () => {
   });
 
   test('registering a known email answers the same and creates no second account', async () => {
-    const first = await call('POST', '/api/v1/auth/register', { body: { email: 'customer@demo.bezel.test', password: 'another long passphrase', displayName: 'Impostor' } });
+    const first = await call('POST', '/api/v1/auth/register', {
+      body: { email: 'customer@demo.bezel.test', password: 'another long passphrase', displayName: 'Impostor' },
+    });
     assert.equal(first.statusCode, 202);
     assert.deepEqual(first.json(), { outcome: 'confirmation_sent' });
-    const count = await bezel.deps.db.selectFrom('app_user').select((eb) => eb.fn.countAll<string>().as('n')).where('email', '=', 'customer@demo.bezel.test').executeTakeFirstOrThrow();
+    const count = await bezel.deps.db
+      .selectFrom('app_user')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('email', '=', 'customer@demo.bezel.test')
+      .executeTakeFirstOrThrow();
     assert.equal(count.n, '1');
   });
 
@@ -142,7 +158,10 @@ describe('accounts API', () => {
     // The token was not given tokens:manage_own, so it cannot list or mint tokens.
     assert.equal((await call('GET', '/api/v1/me/tokens', { token })).statusCode, 403);
     const tokens = await bezel.deps.db.selectFrom('api_token').select(['id', 'token_hash']).execute();
-    assert.ok(tokens.every((row) => row.token_hash !== token), 'only the hash is stored');
+    assert.ok(
+      tokens.every((row) => row.token_hash !== token),
+      'only the hash is stored',
+    );
     const owner = await tokenFor('auditor@demo.bezel.test', ['tokens:manage_own']);
     const mine = await call('GET', '/api/v1/me/tokens', { token: owner });
     const first = (mine.json().items as { id: string; prefix: string }[]).find((item) => token.startsWith(item.prefix));
@@ -173,13 +192,20 @@ describe('accounts API', () => {
     const different = await call('POST', '/api/v1/users', { token: admin, body: { ...body, displayName: 'Other' }, headers });
     assert.equal(different.statusCode, 422);
     assert.equal(different.json().code, 'idempotency_key_reused');
-    const count = await bezel.deps.db.selectFrom('app_user').select((eb) => eb.fn.countAll<string>().as('n')).where('email', '=', body.email).executeTakeFirstOrThrow();
+    const count = await bezel.deps.db
+      .selectFrom('app_user')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('email', '=', body.email)
+      .executeTakeFirstOrThrow();
     assert.equal(count.n, '1');
     const withoutKey = await call('POST', '/api/v1/users', { token: admin, body });
     assert.equal(withoutKey.statusCode, 409);
     assert.equal(withoutKey.json().code, 'email_taken');
     await bezel.runJobs();
-    assert.ok((await bezel.mails()).some((mail) => mail.to.includes(body.email) && mail.links.some((l) => l.includes('/reset-password?token='))), 'a welcome mail with a set-password link');
+    assert.ok(
+      (await bezel.mails()).some((mail) => mail.to.includes(body.email) && mail.links.some((l) => l.includes('/reset-password?token='))),
+      'a welcome mail with a set-password link',
+    );
   });
 
   test('roles: the last active admin cannot lose the role', async () => {

@@ -4,7 +4,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import type { HttpModule, TypedApp } from '../../../platform/http/app.ts';
 import { runIdempotent } from '../../../platform/http/idempotency.ts';
 import { originOf } from '../../../platform/http/origin.ts';
-import { problemResponses, uuidParam } from '../../../platform/http/schemas.ts';
+import { idempotencyHeaders, problemResponses, uuidParam } from '../../../platform/http/schemas.ts';
 import { changeUserRoles } from '../use-cases/change-user-roles.ts';
 import { confirmEmail } from '../use-cases/confirm-email.ts';
 import { createApiToken } from '../use-cases/create-api-token.ts';
@@ -47,12 +47,26 @@ export const accountsApi: HttpModule = {
 
     app.post(
       '/api/v1/auth/register',
-      { schema: { ...auth, summary: 'Register as a customer', body: registerBody, response: { 202: z.object({ outcome: z.literal('confirmation_sent') }), ...problemResponses } } },
+      {
+        schema: {
+          ...auth,
+          summary: 'Register as a customer',
+          body: registerBody,
+          response: { 202: z.object({ outcome: z.literal('confirmation_sent') }), ...problemResponses },
+        },
+      },
       async (request, reply) => reply.status(202).send(await registerCustomer(deps, request.body, originOf(request))),
     );
     app.post(
       '/api/v1/auth/confirm-email',
-      { schema: { ...auth, summary: 'Confirm an email address with the mailed token', body: confirmEmailBody, response: { 200: z.object({ outcome: z.literal('confirmed') }), ...problemResponses } } },
+      {
+        schema: {
+          ...auth,
+          summary: 'Confirm an email address with the mailed token',
+          body: confirmEmailBody,
+          response: { 200: z.object({ outcome: z.literal('confirmed') }), ...problemResponses },
+        },
+      },
       async (request) => {
         await confirmEmail(deps, request.body.token, originOf(request));
         return { outcome: 'confirmed' as const };
@@ -60,69 +74,157 @@ export const accountsApi: HttpModule = {
     );
     app.post(
       '/api/v1/auth/login',
-      { schema: { ...auth, summary: 'Log in; sets the session cookie', body: loginBody, response: { 200: z.object({ account: accountSchema, expiresAt: z.string() }), ...problemResponses } } },
+      {
+        schema: {
+          ...auth,
+          summary: 'Log in; sets the session cookie',
+          body: loginBody,
+          response: { 200: z.object({ account: accountSchema, expiresAt: z.string() }), ...problemResponses },
+        },
+      },
       async (request, reply) => {
         const result = await logIn(deps, request.body, originOf(request));
         setSessionCookie(reply, deps, result.sessionToken);
         return { account: result.account, expiresAt: result.expiresAt };
       },
     );
-    app.post('/api/v1/auth/logout', { schema: { ...auth, summary: 'End this session', response: { 204: z.null(), ...problemResponses } } }, async (request, reply) => {
-      await logOut(deps, request.actor, request.sessionTokenHash, originOf(request));
-      clearSessionCookie(reply, deps);
-      return reply.status(204).send(null);
-    });
+    app.post(
+      '/api/v1/auth/logout',
+      { schema: { ...auth, summary: 'End this session', response: { 204: z.null(), ...problemResponses } } },
+      async (request, reply) => {
+        await logOut(deps, request.actor, request.sessionTokenHash, originOf(request));
+        clearSessionCookie(reply, deps);
+        return reply.status(204).send(null);
+      },
+    );
     app.post(
       '/api/v1/auth/password-reset',
-      { schema: { ...auth, summary: 'Mail a password reset link', body: requestResetBody, response: { 202: z.object({ outcome: z.literal('link_sent_if_registered') }), ...problemResponses } } },
+      {
+        schema: {
+          ...auth,
+          summary: 'Mail a password reset link',
+          body: requestResetBody,
+          response: { 202: z.object({ outcome: z.literal('link_sent_if_registered') }), ...problemResponses },
+        },
+      },
       async (request, reply) => reply.status(202).send(await requestPasswordReset(deps, request.body, originOf(request))),
     );
     app.post(
       '/api/v1/auth/password-reset/complete',
-      { schema: { ...auth, summary: 'Choose a new password with the mailed token', body: completeResetBody, response: { 200: z.object({ outcome: z.literal('password_changed') }), ...problemResponses } } },
+      {
+        schema: {
+          ...auth,
+          summary: 'Choose a new password with the mailed token',
+          body: completeResetBody,
+          response: { 200: z.object({ outcome: z.literal('password_changed') }), ...problemResponses },
+        },
+      },
       async (request) => {
         await resetPassword(deps, request.body, originOf(request));
         return { outcome: 'password_changed' as const };
       },
     );
 
-    app.get('/api/v1/me', { schema: { ...me, summary: 'Who am I', response: { 200: accountSchema, ...problemResponses } } }, async (request) => getMyAccount(deps, request.actor));
-    app.patch('/api/v1/me', { schema: { ...me, summary: 'Change my name or language', body: updateProfileBody, response: { 200: accountSchema, ...problemResponses } } }, async (request) =>
-      updateProfile(deps, request.actor, request.body, originOf(request)),
+    app.get('/api/v1/me', { schema: { ...me, summary: 'Who am I', response: { 200: accountSchema, ...problemResponses } } }, async (request) =>
+      getMyAccount(deps, request.actor),
     );
-    app.get('/api/v1/me/tokens', { schema: { ...me, summary: 'My API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...problemResponses } } }, async (request) => ({
-      items: await listMyApiTokens(deps, request.actor),
-    }));
+    app.patch(
+      '/api/v1/me',
+      { schema: { ...me, summary: 'Change my name or language', body: updateProfileBody, response: { 200: accountSchema, ...problemResponses } } },
+      async (request) => updateProfile(deps, request.actor, request.body, originOf(request)),
+    );
+    app.get(
+      '/api/v1/me/tokens',
+      { schema: { ...me, summary: 'My API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...problemResponses } } },
+      async (request) => ({
+        items: await listMyApiTokens(deps, request.actor),
+      }),
+    );
     app.post(
       '/api/v1/me/tokens',
-      { schema: { ...me, summary: 'Create an API token (Idempotency-Key supported)', body: createTokenBody, response: { 201: createdTokenSchema, ...problemResponses } } },
+      {
+        schema: {
+          ...me,
+          summary: 'Create an API token (Idempotency-Key supported)',
+          body: createTokenBody,
+          response: { 201: createdTokenSchema, ...problemResponses },
+        },
+      },
       async (request, reply) =>
-        sendIdempotent(reply, await runIdempotent(deps, request, async (inner) => ({ status: 201, body: await createApiToken(inner, request.actor, request.body, originOf(request)) }))),
+        sendIdempotent(
+          reply,
+          await runIdempotent(deps, request, async (inner) => ({
+            status: 201,
+            body: await createApiToken(inner, request.actor, request.body, originOf(request)),
+          })),
+        ),
     );
-    app.delete('/api/v1/me/tokens/:id', { schema: { ...me, summary: 'Revoke one of my API tokens', params: uuidParam, response: { 204: z.null(), ...problemResponses } } }, async (request, reply) => {
-      await revokeApiToken(deps, request.actor, request.params.id, originOf(request));
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/api/v1/me/tokens/:id',
+      { schema: { ...me, summary: 'Revoke one of my API tokens', params: uuidParam, response: { 204: z.null(), ...problemResponses } } },
+      async (request, reply) => {
+        await revokeApiToken(deps, request.actor, request.params.id, originOf(request));
+        return reply.status(204).send(null);
+      },
+    );
 
     app.get(
       '/api/v1/users',
-      { schema: { ...users, summary: 'List users (admin, auditor)', querystring: listUsersQuery, response: { 200: z.object({ items: z.array(accountSchema), nextCursor: z.string().nullable() }), ...problemResponses } } },
+      {
+        schema: {
+          ...users,
+          summary: 'List users (admin, auditor)',
+          querystring: listUsersQuery,
+          response: { 200: z.object({ items: z.array(accountSchema), nextCursor: z.string().nullable() }), ...problemResponses },
+        },
+      },
       async (request) => listAccounts(deps, request.actor, request.query),
     );
-    app.get('/api/v1/users/:id', { schema: { ...users, summary: 'One user', params: uuidParam, response: { 200: accountSchema, ...problemResponses } } }, async (request) =>
-      getAccount(deps, request.actor, request.params.id),
+    app.get(
+      '/api/v1/users/:id',
+      { schema: { ...users, summary: 'One user', params: uuidParam, response: { 200: accountSchema, ...problemResponses } } },
+      async (request) => getAccount(deps, request.actor, request.params.id),
     );
     app.post(
       '/api/v1/users',
-      { schema: { ...users, summary: 'Create a user with roles (admin; Idempotency-Key supported)', body: createUserBody, response: { 201: accountSchema, ...problemResponses } } },
-      async (request, reply) => sendIdempotent(reply, await runIdempotent(deps, request, async (inner) => ({ status: 201, body: await createUser(inner, request.actor, request.body, originOf(request)) }))),
+      {
+        schema: {
+          ...users,
+          summary: 'Create a user with roles (admin; Idempotency-Key supported)',
+          body: createUserBody,
+          response: { 201: accountSchema, ...problemResponses },
+        },
+      },
+      async (request, reply) =>
+        sendIdempotent(
+          reply,
+          await runIdempotent(deps, request, async (inner) => ({ status: 201, body: await createUser(inner, request.actor, request.body, originOf(request)) })),
+        ),
     );
-    app.put('/api/v1/users/:id/roles', { schema: { ...users, summary: "Replace a user's roles (admin)", params: uuidParam, body: rolesBody, response: { 200: accountSchema, ...problemResponses } } }, async (request) =>
-      changeUserRoles(deps, request.actor, request.params.id, request.body.roles, originOf(request)),
+    app.put(
+      '/api/v1/users/:id/roles',
+      {
+        schema: {
+          ...users,
+          summary: "Replace a user's roles (admin)",
+          params: uuidParam,
+          body: rolesBody,
+          response: { 200: accountSchema, ...problemResponses },
+        },
+      },
+      async (request) => changeUserRoles(deps, request.actor, request.params.id, request.body.roles, originOf(request)),
     );
     app.put(
       '/api/v1/users/:id/status',
-      { schema: { ...users, summary: 'Disable or re-enable a user (admin)', params: uuidParam, body: statusBody, response: { 200: accountSchema, ...problemResponses } } },
+      {
+        schema: {
+          ...users,
+          summary: 'Disable or re-enable a user (admin)',
+          params: uuidParam,
+          body: statusBody,
+          response: { 200: accountSchema, ...problemResponses },
+        },
+      },
       async (request) => setUserStatus(deps, request.actor, request.params.id, request.body.status, originOf(request)),
     );
   },

@@ -36,7 +36,11 @@ export const createUserBody = z
 export const rolesBody = z.object({ roles: rolesSchema }).strict();
 export const statusBody = z.object({ status: z.enum(['active', 'disabled']) }).strict();
 export const listUsersQuery = z
-  .object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), search: z.string().trim().min(1).max(100).optional() })
+  .object({
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    search: z.string().trim().min(1).max(100).optional(),
+  })
   .strict();
 
 export const apiTokenSchema = z.object({

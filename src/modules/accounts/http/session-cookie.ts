@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { sessionCookieName } from '../../../platform/http/cookies.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import { sessionCookieName } from '../../../platform/http/cookies.ts';
 
 /**
  * The session cookie: HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site

@@ -1,6 +1,6 @@
-import type { Actor } from '../../../platform/auth/actor.ts';
-import { requirePermission } from '../../../platform/auth/access.ts';
 import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { requirePermission } from '../../../platform/auth/access.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
 import type { Role } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -19,9 +19,20 @@ export async function changeUserRoles(deps: Deps, actor: Actor, userId: string, 
     await trx.selectFrom('user_role').select('user_id').where('role', '=', 'admin').forUpdate().execute();
     const account = await findAccountVisibleTo(trx, actor, userId);
     if (!account) throw problems.notFound();
-    if (account.roles.includes('admin') && !wanted.includes('admin') && account.status === 'active' && (await countActiveAdmins(trx)) <= 1) throw accountErrors.lastAdmin();
+    if (account.roles.includes('admin') && !wanted.includes('admin') && account.status === 'active' && (await countActiveAdmins(trx)) <= 1)
+      throw accountErrors.lastAdmin();
     await replaceRoles(trx, userId, wanted, actor.kind === 'user' ? actor.userId : null, nowText(deps.clock));
-    await recordAuditEvent(trx, { actor, action: 'user.roles_changed', subject: { type: 'user', id: userId }, details: { before: account.roles, after: wanted }, requestId: origin.requestId }, deps.clock);
+    await recordAuditEvent(
+      trx,
+      {
+        actor,
+        action: 'user.roles_changed',
+        subject: { type: 'user', id: userId },
+        details: { before: account.roles, after: wanted },
+        requestId: origin.requestId,
+      },
+      deps.clock,
+    );
     return { ...account, roles: wanted };
   });
 }

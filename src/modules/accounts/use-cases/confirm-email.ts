@@ -1,5 +1,5 @@
-import { ANONYMOUS } from '../../../platform/auth/actor.ts';
 import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { ANONYMOUS } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
 import { sha256Hex } from '../../../platform/crypto.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -18,7 +18,11 @@ export async function confirmEmail(deps: Deps, token: string, origin: RequestOri
     if (!account) throw accountErrors.linkInvalid();
     // A disabled account stays disabled: confirming the address does not re-enable it.
     await updateAccount(trx, userId, { emailConfirmedAt: now, ...(account.status === 'pending_confirmation' && { status: 'active' }) }, now);
-    await recordAuditEvent(trx, { actor: ANONYMOUS, action: 'account.email_confirmed', subject: { type: 'user', id: userId }, requestId: origin.requestId }, deps.clock);
+    await recordAuditEvent(
+      trx,
+      { actor: ANONYMOUS, action: 'account.email_confirmed', subject: { type: 'user', id: userId }, requestId: origin.requestId },
+      deps.clock,
+    );
     return { userId };
   });
 }

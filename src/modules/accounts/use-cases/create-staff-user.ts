@@ -1,7 +1,7 @@
-import type { Actor } from '../../../platform/auth/actor.ts';
-import { requirePermission } from '../../../platform/auth/access.ts';
-import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { requirePermission } from '../../../platform/auth/access.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { nowText } from '../../../platform/clock.ts';
 import { randomToken, sha256Hex } from '../../../platform/crypto.ts';
 import type { Locale, Role } from '../../../platform/db/schema.ts';
@@ -10,7 +10,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { newId } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/index.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { type Account, findAccountById, findAccountByEmailForLogin, insertAccount, insertEmailToken } from '../accounts-repository.ts';
+import { type Account, findAccountByEmailForLogin, findAccountById, insertAccount, insertEmailToken } from '../accounts-repository.ts';
 import { accountInputProblems } from '../domain/account-input.ts';
 import { normaliseEmail } from '../domain/email-address.ts';
 import { emailLink, STAFF_WELCOME_LINK_HOURS } from '../domain/email-links.ts';
@@ -34,13 +34,46 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
     if (await findAccountByEmailForLogin(trx, email)) throw accountErrors.emailTaken();
     const id = newId();
     const grantedBy = actor.kind === 'user' ? actor.userId : null;
-    await insertAccount(trx, { id, email, displayName: input.displayName.trim(), locale: input.locale, status: 'active', passwordHash, now, emailConfirmedAt: passwordHash ? now : null }, roles, grantedBy);
+    await insertAccount(
+      trx,
+      {
+        id,
+        email,
+        displayName: input.displayName.trim(),
+        locale: input.locale,
+        status: 'active',
+        passwordHash,
+        now,
+        emailConfirmedAt: passwordHash ? now : null,
+      },
+      roles,
+      grantedBy,
+    );
     if (!passwordHash) {
       const token = randomToken();
-      await insertEmailToken(trx, { tokenHash: sha256Hex(token), userId: id, purpose: 'reset_password', now, expiresAt: deps.clock.now().add({ hours: STAFF_WELCOME_LINK_HOURS }).toString() });
-      await enqueueMail(trx, { to: email, locale: input.locale, template: 'staff_welcome', params: { name: input.displayName.trim(), link: emailLink(deps.config.publicUrl, 'reset-password', token) } }, deps.clock);
+      await insertEmailToken(trx, {
+        tokenHash: sha256Hex(token),
+        userId: id,
+        purpose: 'reset_password',
+        now,
+        expiresAt: deps.clock.now().add({ hours: STAFF_WELCOME_LINK_HOURS }).toString(),
+      });
+      await enqueueMail(
+        trx,
+        {
+          to: email,
+          locale: input.locale,
+          template: 'staff_welcome',
+          params: { name: input.displayName.trim(), link: emailLink(deps.config.publicUrl, 'reset-password', token) },
+        },
+        deps.clock,
+      );
     }
-    await recordAuditEvent(trx, { actor, action: 'user.created', subject: { type: 'user', id }, details: { roles }, personalDetails: { email }, requestId: origin.requestId }, deps.clock);
+    await recordAuditEvent(
+      trx,
+      { actor, action: 'user.created', subject: { type: 'user', id }, details: { roles }, personalDetails: { email }, requestId: origin.requestId },
+      deps.clock,
+    );
     const created = await findAccountById(trx, id);
     if (!created) throw new Error('created user not found in its own transaction');
     return created;

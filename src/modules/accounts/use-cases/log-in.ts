@@ -1,7 +1,7 @@
+import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import type { UserActor } from '../../../platform/auth/actor.ts';
 import { ANONYMOUS } from '../../../platform/auth/actor.ts';
 import { verifyAgainstDummy, verifyPassword } from '../../../platform/auth/passwords.ts';
-import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { nowText } from '../../../platform/clock.ts';
 import { randomToken, sha256Hex } from '../../../platform/crypto.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -29,13 +29,22 @@ export async function logIn(deps: Deps, input: { email: string; password: string
     { bucket: `login:email:${sha256Hex(email)}`, rule: LOGIN_PER_EMAIL },
   ]);
   const account = await findAccountByEmailForLogin(deps.db, email);
-  const passwordRight = account?.passwordHash ? await verifyPassword(input.password, account.passwordHash) : await verifyAgainstDummy(input.password, deps.config.passwordHashCost);
+  const passwordRight = account?.passwordHash
+    ? await verifyPassword(input.password, account.passwordHash)
+    : await verifyAgainstDummy(input.password, deps.config.passwordHashCost);
 
   if (!account || !passwordRight) {
     await inTransaction(deps.db, (trx) =>
       recordAuditEvent(
         trx,
-        { actor: ANONYMOUS, action: 'auth.login_failed', outcome: 'failure', subject: { type: 'user', id: account?.id ?? null }, personalDetails: { email, ip: origin.ip }, requestId: origin.requestId },
+        {
+          actor: ANONYMOUS,
+          action: 'auth.login_failed',
+          outcome: 'failure',
+          subject: { type: 'user', id: account?.id ?? null },
+          personalDetails: { email, ip: origin.ip },
+          requestId: origin.requestId,
+        },
         deps.clock,
       ),
     );
@@ -48,8 +57,23 @@ export async function logIn(deps: Deps, input: { email: string; password: string
       const now = nowText(deps.clock);
       await invalidateEmailTokens(trx, account.id, 'confirm_email', now);
       const token = randomToken();
-      await insertEmailToken(trx, { tokenHash: sha256Hex(token), userId: account.id, purpose: 'confirm_email', now, expiresAt: deps.clock.now().add({ hours: CONFIRM_EMAIL_LINK_HOURS }).toString() });
-      await enqueueMail(trx, { to: account.email, locale: account.locale, template: 'confirm_email', params: { name: account.displayName, link: emailLink(deps.config.publicUrl, 'confirm-email', token) } }, deps.clock);
+      await insertEmailToken(trx, {
+        tokenHash: sha256Hex(token),
+        userId: account.id,
+        purpose: 'confirm_email',
+        now,
+        expiresAt: deps.clock.now().add({ hours: CONFIRM_EMAIL_LINK_HOURS }).toString(),
+      });
+      await enqueueMail(
+        trx,
+        {
+          to: account.email,
+          locale: account.locale,
+          template: 'confirm_email',
+          params: { name: account.displayName, link: emailLink(deps.config.publicUrl, 'confirm-email', token) },
+        },
+        deps.clock,
+      );
     });
     throw accountErrors.emailNotConfirmed();
   }
@@ -58,8 +82,19 @@ export async function logIn(deps: Deps, input: { email: string; password: string
   const expiresAt = deps.clock.now().add({ hours: deps.config.sessionTtlHours }).toString();
   const actor: UserActor = { kind: 'user', userId: account.id, roles: account.roles, locale: account.locale, via: 'session' };
   await inTransaction(deps.db, async (trx) => {
-    await insertSession(trx, { tokenHash: sha256Hex(sessionToken), userId: account.id, now: nowText(deps.clock), expiresAt, ip: origin.ip, userAgent: origin.userAgent });
-    await recordAuditEvent(trx, { actor, action: 'auth.logged_in', subject: { type: 'user', id: account.id }, personalDetails: { ip: origin.ip }, requestId: origin.requestId }, deps.clock);
+    await insertSession(trx, {
+      tokenHash: sha256Hex(sessionToken),
+      userId: account.id,
+      now: nowText(deps.clock),
+      expiresAt,
+      ip: origin.ip,
+      userAgent: origin.userAgent,
+    });
+    await recordAuditEvent(
+      trx,
+      { actor, action: 'auth.logged_in', subject: { type: 'user', id: account.id }, personalDetails: { ip: origin.ip }, requestId: origin.requestId },
+      deps.clock,
+    );
   });
   const { passwordHash: _hidden, ...visible } = account;
   return { sessionToken, expiresAt, account: visible, actor };

@@ -1,5 +1,5 @@
-import type { Actor } from '../../../platform/auth/actor.ts';
 import { requirePermission } from '../../../platform/auth/access.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { type Account, type ApiTokenSummary, findAccountVisibleTo, listAccountsVisibleTo, listApiTokensVisibleTo } from '../accounts-repository.ts';
@@ -25,10 +25,18 @@ export async function getAccount(deps: Deps, actor: Actor, userId: string): Prom
 
 export type AccountPage = { items: Account[]; nextCursor: string | null };
 
-export async function listAccounts(deps: Deps, actor: Actor, options: { cursor?: string | undefined; limit: number; search?: string | undefined }): Promise<AccountPage> {
+export async function listAccounts(
+  deps: Deps,
+  actor: Actor,
+  options: { cursor?: string | undefined; limit: number; search?: string | undefined },
+): Promise<AccountPage> {
   requirePermission(actor, 'users:read');
   const after = options.cursor ? decodeCursor(options.cursor) : undefined;
-  const items = await listAccountsVisibleTo(deps.db, actor, { limit: options.limit + 1, ...(after && { after }), ...(options.search && { search: options.search }) });
+  const items = await listAccountsVisibleTo(deps.db, actor, {
+    limit: options.limit + 1,
+    ...(after && { after }),
+    ...(options.search && { search: options.search }),
+  });
   const page = items.slice(0, options.limit);
   const last = page.at(-1);
   return { items: page, nextCursor: items.length > options.limit && last ? encodeCursor(last) : null };

@@ -1,11 +1,11 @@
+import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { ANONYMOUS } from '../../../platform/auth/actor.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
-import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { nowText } from '../../../platform/clock.ts';
 import { randomToken, sha256Hex } from '../../../platform/crypto.ts';
+import type { Locale } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import type { Locale } from '../../../platform/db/schema.ts';
 import { newId } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/index.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
@@ -30,18 +30,67 @@ export async function registerCustomer(deps: Deps, input: RegisterCustomerInput,
     const now = nowText(deps.clock);
     const existing = await findAccountByEmailForLogin(trx, email);
     if (existing) {
-      await enqueueMail(trx, { to: existing.email, locale: existing.locale, template: 'registration_attempt', params: { name: existing.displayName, link: emailLink(deps.config.publicUrl, 'login') } }, deps.clock);
-      await recordAuditEvent(trx, { actor: ANONYMOUS, action: 'account.registration_repeated', subject: { type: 'user', id: existing.id }, requestId: origin.requestId }, deps.clock);
+      await enqueueMail(
+        trx,
+        {
+          to: existing.email,
+          locale: existing.locale,
+          template: 'registration_attempt',
+          params: { name: existing.displayName, link: emailLink(deps.config.publicUrl, 'login') },
+        },
+        deps.clock,
+      );
+      await recordAuditEvent(
+        trx,
+        { actor: ANONYMOUS, action: 'account.registration_repeated', subject: { type: 'user', id: existing.id }, requestId: origin.requestId },
+        deps.clock,
+      );
       return;
     }
     const userId = newId();
-    await insertAccount(trx, { id: userId, email, displayName: input.displayName.trim(), locale: input.locale, status: 'pending_confirmation', passwordHash, now, emailConfirmedAt: null }, ['customer'], null);
+    await insertAccount(
+      trx,
+      {
+        id: userId,
+        email,
+        displayName: input.displayName.trim(),
+        locale: input.locale,
+        status: 'pending_confirmation',
+        passwordHash,
+        now,
+        emailConfirmedAt: null,
+      },
+      ['customer'],
+      null,
+    );
     const token = randomToken();
-    await insertEmailToken(trx, { tokenHash: sha256Hex(token), userId, purpose: 'confirm_email', now, expiresAt: deps.clock.now().add({ hours: CONFIRM_EMAIL_LINK_HOURS }).toString() });
-    await enqueueMail(trx, { to: email, locale: input.locale, template: 'confirm_email', params: { name: input.displayName.trim(), link: emailLink(deps.config.publicUrl, 'confirm-email', token) } }, deps.clock);
+    await insertEmailToken(trx, {
+      tokenHash: sha256Hex(token),
+      userId,
+      purpose: 'confirm_email',
+      now,
+      expiresAt: deps.clock.now().add({ hours: CONFIRM_EMAIL_LINK_HOURS }).toString(),
+    });
+    await enqueueMail(
+      trx,
+      {
+        to: email,
+        locale: input.locale,
+        template: 'confirm_email',
+        params: { name: input.displayName.trim(), link: emailLink(deps.config.publicUrl, 'confirm-email', token) },
+      },
+      deps.clock,
+    );
     await recordAuditEvent(
       trx,
-      { actor: ANONYMOUS, action: 'account.registered', subject: { type: 'user', id: userId }, details: { roles: ['customer'] }, personalDetails: { email, ip: origin.ip }, requestId: origin.requestId },
+      {
+        actor: ANONYMOUS,
+        action: 'account.registered',
+        subject: { type: 'user', id: userId },
+        details: { roles: ['customer'] },
+        personalDetails: { email, ip: origin.ip },
+        requestId: origin.requestId,
+      },
       deps.clock,
     );
   });

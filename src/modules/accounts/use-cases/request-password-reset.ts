@@ -1,5 +1,5 @@
-import { ANONYMOUS } from '../../../platform/auth/actor.ts';
 import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { ANONYMOUS } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
 import { randomToken, sha256Hex } from '../../../platform/crypto.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -28,9 +28,34 @@ export async function requestPasswordReset(deps: Deps, input: { email: string },
     const now = nowText(deps.clock);
     await invalidateEmailTokens(trx, account.id, 'reset_password', now);
     const token = randomToken();
-    await insertEmailToken(trx, { tokenHash: sha256Hex(token), userId: account.id, purpose: 'reset_password', now, expiresAt: deps.clock.now().add({ minutes: RESET_PASSWORD_LINK_MINUTES }).toString() });
-    await enqueueMail(trx, { to: account.email, locale: account.locale, template: 'reset_password', params: { name: account.displayName, link: emailLink(deps.config.publicUrl, 'reset-password', token) } }, deps.clock);
-    await recordAuditEvent(trx, { actor: ANONYMOUS, action: 'auth.password_reset_requested', subject: { type: 'user', id: account.id }, personalDetails: { ip: origin.ip }, requestId: origin.requestId }, deps.clock);
+    await insertEmailToken(trx, {
+      tokenHash: sha256Hex(token),
+      userId: account.id,
+      purpose: 'reset_password',
+      now,
+      expiresAt: deps.clock.now().add({ minutes: RESET_PASSWORD_LINK_MINUTES }).toString(),
+    });
+    await enqueueMail(
+      trx,
+      {
+        to: account.email,
+        locale: account.locale,
+        template: 'reset_password',
+        params: { name: account.displayName, link: emailLink(deps.config.publicUrl, 'reset-password', token) },
+      },
+      deps.clock,
+    );
+    await recordAuditEvent(
+      trx,
+      {
+        actor: ANONYMOUS,
+        action: 'auth.password_reset_requested',
+        subject: { type: 'user', id: account.id },
+        personalDetails: { ip: origin.ip },
+        requestId: origin.requestId,
+      },
+      deps.clock,
+    );
   });
   return { outcome: 'link_sent_if_registered' };
 }

@@ -1,6 +1,6 @@
+import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { ANONYMOUS } from '../../../platform/auth/actor.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
-import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { nowText } from '../../../platform/clock.ts';
 import { sha256Hex } from '../../../platform/crypto.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -30,7 +30,17 @@ export async function resetPassword(deps: Deps, input: { token: string; password
     if (!account || account.status === 'disabled') throw accountErrors.linkInvalid();
     await updateAccount(trx, userId, { passwordHash, ...(account.status === 'pending_confirmation' && { status: 'active', emailConfirmedAt: now }) }, now);
     const ended = await deleteSessionsOfUser(trx, userId);
-    await recordAuditEvent(trx, { actor: ANONYMOUS, action: 'auth.password_reset', subject: { type: 'user', id: userId }, details: { sessionsEnded: ended }, requestId: origin.requestId }, deps.clock);
+    await recordAuditEvent(
+      trx,
+      {
+        actor: ANONYMOUS,
+        action: 'auth.password_reset',
+        subject: { type: 'user', id: userId },
+        details: { sessionsEnded: ended },
+        requestId: origin.requestId,
+      },
+      deps.clock,
+    );
     return { userId };
   });
 }

@@ -1,6 +1,6 @@
-import type { Actor } from '../../../platform/auth/actor.ts';
-import { requirePermission } from '../../../platform/auth/access.ts';
 import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { requirePermission } from '../../../platform/auth/access.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';

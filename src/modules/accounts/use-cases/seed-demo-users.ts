@@ -34,7 +34,12 @@ export async function seedDemoUsers(deps: Deps): Promise<{ seeded: boolean; logi
   if (anyone) return { seeded: false, logins };
   const actor = systemActor('seed-demo');
   for (const login of logins) {
-    await createUser(deps, actor, { email: login.email, displayName: DEMO_NAMES[login.role], roles: [login.role], locale: 'en', password: login.password }, SYSTEM_ORIGIN);
+    await createUser(
+      deps,
+      actor,
+      { email: login.email, displayName: DEMO_NAMES[login.role], roles: [login.role], locale: 'en', password: login.password },
+      SYSTEM_ORIGIN,
+    );
   }
   return { seeded: true, logins };
 }

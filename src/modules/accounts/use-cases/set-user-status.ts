@@ -1,6 +1,6 @@
-import type { Actor } from '../../../platform/auth/actor.ts';
-import { requirePermission } from '../../../platform/auth/access.ts';
 import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { requirePermission } from '../../../platform/auth/access.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
@@ -20,12 +20,23 @@ export async function setUserStatus(deps: Deps, actor: Actor, userId: string, st
     const account = await findAccountVisibleTo(trx, actor, userId);
     if (!account) throw problems.notFound();
     if (account.status === status) return account;
-    if (status === 'disabled' && account.roles.includes('admin') && account.status === 'active' && (await countActiveAdmins(trx)) <= 1) throw accountErrors.lastAdmin();
+    if (status === 'disabled' && account.roles.includes('admin') && account.status === 'active' && (await countActiveAdmins(trx)) <= 1)
+      throw accountErrors.lastAdmin();
     const now = nowText(deps.clock);
     // Re-enabling a user who never confirmed leaves them active: an admin vouches for them.
     await updateAccount(trx, userId, { status }, now);
     const ended = status === 'disabled' ? await deleteSessionsOfUser(trx, userId) : 0;
-    await recordAuditEvent(trx, { actor, action: status === 'disabled' ? 'user.disabled' : 'user.enabled', subject: { type: 'user', id: userId }, details: { sessionsEnded: ended }, requestId: origin.requestId }, deps.clock);
+    await recordAuditEvent(
+      trx,
+      {
+        actor,
+        action: status === 'disabled' ? 'user.disabled' : 'user.enabled',
+        subject: { type: 'user', id: userId },
+        details: { sessionsEnded: ended },
+        requestId: origin.requestId,
+      },
+      deps.clock,
+    );
     return { ...account, status };
   });
 }
