@@ -10,7 +10,7 @@ import { migrate } from './platform/db/migrate.ts';
 import type { Deps } from './platform/deps.ts';
 import { buildApp, type HttpModule } from './platform/http/app.ts';
 import { deleteExpiredRateLimitCounters } from './platform/http/rate-limit.ts';
-import { createWorker, defineSchedule, type JobHandlers, type Worker } from './platform/jobs/index.ts';
+import { createWorker, defineSchedule, type JobHandlers, purgeSucceededJobs, type Worker } from './platform/jobs/index.ts';
 import { createLogger } from './platform/logging.ts';
 import { mailHandlers } from './platform/mail/index.ts';
 import { registerAssets } from './platform/ui/assets.ts';
@@ -48,6 +48,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
       const now = nowText(deps.clock);
       await deleteExpiredSessions(deps.db, now);
       await deleteExpiredRateLimitCounters(deps.db, deps.clock);
+      await purgeSucceededJobs(deps.db, deps.clock);
     },
   };
 }

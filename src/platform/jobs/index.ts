@@ -10,6 +10,7 @@ export {
   type JobSummary,
   listJobs,
   type NewJob,
+  purgeSucceededJobs,
   recoverExpiredLeases,
   releaseJobs,
   retryDelaySeconds,

@@ -224,3 +224,14 @@ export async function retryJob(db: Executor, id: string, clock: Clock): Promise<
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * Deletes succeeded jobs finished before the cutoff. Mail payloads hold addresses, so finished
+ * rows are not kept forever. Safe for schedules whose period is shorter than the retention: their
+ * slot's row only matters while it is the latest slot. Dead jobs stay until someone looks at them.
+ */
+export async function purgeSucceededJobs(db: Executor, clock: Clock, olderThanDays = 7): Promise<number> {
+  const cutoff = clock.now().subtract({ hours: 24 * olderThanDays }).toString();
+  const result = await db.deleteFrom('job').where('status', '=', 'succeeded').where('finished_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { can } from '../../../../platform/auth/access.ts';
+import type { Deps } from '../../../../platform/deps.ts';
+import type { TypedApp } from '../../../../platform/http/app.ts';
+import { LANGUAGE_COOKIE } from '../../../../platform/http/cookies.ts';
+import { originOf } from '../../../../platform/http/origin.ts';
+import type { Locale } from '../../../../platform/db/schema.ts';
+import { Button, ErrorSummary, Field, Form, PageHeading } from '../../../../platform/ui/components.tsx';
+import type { Flash } from '../../../../platform/ui/layout.tsx';
+import { logIn } from '../../use-cases/log-in.ts';
+import { logOut } from '../../use-cases/log-out.ts';
+import { updateProfile } from '../../use-cases/update-profile.ts';
+import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
+import { attempt, EMPTY_FORM, errorFor, type FormState, formValues, parseForm, requiredText, says } from './forms.ts';
+import { safeLocalPath, sendLayoutPage, translator } from './page-support.tsx';
+
+const loginForm = z.object({ email: requiredText(254), password: z.string(says('accounts.problem.required')).min(1, says('accounts.problem.required')) });
+const languageForm = z.object({ locale: z.enum(['en', 'nl']), returnTo: z.string().optional() });
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+function LoginView({ locale, csrfToken, next, form }: { locale: Locale; csrfToken: string; next: string | null; form: FormState }) {
+  const t = translator(locale);
+  const action = next ? `/login?next=${encodeURIComponent(next)}` : '/login';
+  return (
+    <>
+      <PageHeading title={t('login.title')} />
+      <ErrorSummary locale={locale} errors={form.errors} />
+      <Form action={action} csrfToken={csrfToken}>
+        <Field
+          locale={locale}
+          name="email"
+          type="email"
+          label={t('login.email')}
+          autocomplete="email"
+          spellcheck={false}
+          value={form.values.email}
+          error={errorFor(form.errors, 'email')}
+        />
+        <Field locale={locale} name="password" type="password" label={t('login.password')} autocomplete="current-password" error={errorFor(form.errors, 'password')} />
+        <Button>{t('login.submit')}</Button>
+      </Form>
+      <p>
+        <a href="/password-reset">{t('login.forgot_password')}</a>
+      </p>
+      <p>
+        {t('login.no_account')} <a href="/register">{t('nav.register')}</a>
+      </p>
+    </>
+  );
+}
+
+/** Log in, log out and the language switch. */
+export function registerLoginPages(app: TypedApp, deps: Deps): void {
+  app.get('/login', { schema: { hide: true } }, async (request, reply) => {
+    const query = request.query as { next?: unknown; loggedOut?: unknown };
+    const next = safeLocalPath(query.next);
+    if (request.actor.kind === 'user') return reply.redirect(next ?? '/', 303);
+    // A fixed message chosen by a flag: nothing from the address is shown.
+    const flash: Flash | undefined = query.loggedOut === '1' ? { kind: 'info', message: translator(request.locale)('login.logged_out') } : undefined;
+    const t = translator(request.locale);
+    return sendLayoutPage(deps, request, reply, { title: t('login.title'), ...(flash && { flash }) }, <LoginView locale={request.locale} csrfToken={request.csrfToken} next={next} form={EMPTY_FORM} />);
+  });
+
+  app.post('/login', { schema: { hide: true } }, async (request, reply) => {
+    const next = safeLocalPath((request.query as { next?: unknown }).next);
+    const locale = request.locale;
+    const values = formValues(request.body, ['email']);
+    const show = (status: number, form: FormState) =>
+      sendLayoutPage(deps, request, reply, { title: translator(locale)('login.title'), status }, <LoginView locale={locale} csrfToken={request.csrfToken} next={next} form={form} />);
+    const parsed = parseForm(locale, loginForm, request.body);
+    if (!parsed.ok) return show(400, { values, errors: parsed.errors });
+    const result = await attempt(locale, reply, 'email', () => logIn(deps, parsed.data, originOf(request)));
+    if (!result.ok) return show(result.failure.status, { values, errors: result.failure.errors });
+    setSessionCookie(reply, deps, result.value.sessionToken);
+    return reply.redirect(next ?? '/', 303);
+  });
+
+  app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
+    await logOut(deps, request.actor, request.sessionTokenHash, originOf(request));
+    clearSessionCookie(reply, deps);
+    return reply.redirect('/login?loggedOut=1', 303);
+  });
+
+  /** Works without a login; a logged-in user's choice is also saved, so mails follow it. */
+  app.post('/language', { schema: { hide: true } }, async (request, reply) => {
+    const parsed = languageForm.safeParse(request.body ?? {});
+    const body = (request.body ?? {}) as { returnTo?: unknown };
+    const returnTo = safeLocalPath(body.returnTo) ?? '/';
+    if (!parsed.success) return reply.redirect(returnTo, 303);
+    const locale = parsed.data.locale;
+    reply.setCookie(LANGUAGE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, maxAge: ONE_YEAR_SECONDS });
+    const actor = request.actor;
+    if (actor.kind === 'user' && actor.locale !== locale && can(actor, 'profile:write')) await updateProfile(deps, actor, { locale }, originOf(request));
+    return reply.redirect(returnTo, 303);
+  });
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createApiToken, createUser, DEMO_PASSWORD, seedDemoUsers } from '../../modules/accounts/index.ts';
+import { createTestBezel, type TestBezel } from '../../testing/test-bezel.ts';
+import { csrfTokenFor } from '../http/csrf.ts';
+import { SYSTEM_ORIGIN } from '../request-origin.ts';
+import { systemActor } from './actor.ts';
+
+/**
+ * Issue #2, point 4: a customer cannot reach another customer's records through any route that
+ * exists. The test walks every registered route — new routes are covered without editing it —
+ * and calls each as customer A aimed at customer B's records.
+ */
+let bezel: TestBezel;
+const other = { id: '', email: 'bea.other@example.com', tokenId: '' };
+const csrfCookie = 'k'.repeat(43);
+let cookie = '';
+let csrf = '';
+
+/** Routes anyone may call, or that hold no records. */
+const PUBLIC = [/^\/api\/v1\/auth\//, /^\/(healthz|readyz|metrics)$/, /^\/api\/docs/, /^\/assets\//, /^\/(login|register|password-reset|reset-password|confirm-email|language|logout)$/, /^\/$/];
+
+/** A well-formed body per route, so that a refusal comes from the access rules and not from validation. */
+const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
+  'PUT /api/v1/users/:id/roles': { roles: ['customer', 'admin'] },
+  'PUT /api/v1/users/:id/status': { status: 'disabled' },
+  'POST /api/v1/users': { email: 'sneaky@example.com', displayName: 'Sneaky', roles: ['admin'] },
+  'PATCH /api/v1/me': { displayName: 'Carla Customer' },
+  'POST /api/v1/me/tokens': { name: 'mine', scopes: ['profile:read'] },
+  'POST /backoffice/users/:id/roles': { roles: 'admin' },
+  'POST /backoffice/users/:id/status': { status: 'disabled' },
+  'POST /backoffice/users': { email: 'sneaky@example.com', displayName: 'Sneaky', roles: 'admin', locale: 'en' },
+};
+
+before(async () => {
+  bezel = await createTestBezel();
+  await seedDemoUsers(bezel.deps);
+  const created = await createUser(bezel.deps, systemActor('test'), { email: other.email, displayName: 'Bea Other', roles: ['customer'], locale: 'en', password: 'bea has a long password' }, SYSTEM_ORIGIN);
+  other.id = created.id;
+  const beaActor = { kind: 'user' as const, userId: created.id, roles: created.roles, locale: 'en' as const, via: 'session' as const };
+  other.tokenId = (await createApiToken(bezel.deps, beaActor, { name: 'bea', scopes: ['profile:read'] }, SYSTEM_ORIGIN)).id;
+  const login = await bezel.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'customer@demo.bezel.test', password: DEMO_PASSWORD } });
+  cookie = `bezel_session=${login.cookies.find((c) => c.name === 'bezel_session')?.value}; bezel_csrf=${csrfCookie}`;
+  csrf = csrfTokenFor(bezel.deps.appSecret, csrfCookie);
+});
+after(async () => bezel.close());
+
+function fillPath(url: string, id: string): string {
+  return url.replace(/:[A-Za-z]+/g, id);
+}
+
+test('a customer reaches no other customer’s record through any route', async () => {
+  const routes = bezel.app.bezelRoutes.filter((route) => !PUBLIC.some((pattern) => pattern.test(route.url)));
+  assert.ok(routes.length >= 8, `expected the accounts routes, found ${routes.length}`);
+  const checked: string[] = [];
+  for (const route of routes) {
+    const targets = route.url.includes(':') ? [other.id, other.tokenId] : [''];
+    for (const target of targets) {
+      const url = fillPath(route.url, target);
+      const isApi = url.startsWith('/api/');
+      const sample = SAMPLE_BODIES[`${route.method} ${route.url}`] ?? {};
+      const hasBody = !['GET', 'DELETE'].includes(route.method);
+      const response = await bezel.app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { cookie, 'x-csrf-token': csrf, accept: isApi ? 'application/json' : 'text/html', ...(hasBody && !isApi && { 'content-type': 'application/x-www-form-urlencoded' }) },
+        ...(hasBody && { payload: isApi ? sample : new URLSearchParams({ ...Object.fromEntries(Object.entries(sample).map(([k, v]) => [k, String(v)])), _csrf: csrf }).toString() }),
+      });
+      const label = `${route.method} ${url} → ${response.statusCode}`;
+      checked.push(label);
+      assert.ok(!response.body.includes(other.email), `${label} shows the other customer's email`);
+      if (route.url.includes(':')) {
+        assert.ok([401, 403, 404].includes(response.statusCode), `${label}: a record of another customer must be out of reach`);
+      }
+      if (route.url === '/api/v1/users/:id' && route.method === 'GET') assert.equal(response.statusCode, 404, `${label}: out of reach is "not found"`);
+    }
+  }
+  // Nothing of B's changed through all of that.
+  const bea = await bezel.deps.db.selectFrom('app_user').select(['status', 'display_name']).where('id', '=', other.id).executeTakeFirstOrThrow();
+  assert.deepEqual(bea, { status: 'active', display_name: 'Bea Other' });
+  const roles = await bezel.deps.db.selectFrom('user_role').select('role').where('user_id', '=', other.id).execute();
+  assert.deepEqual(
+    roles.map((r) => r.role),
+    ['customer'],
+  );
+  const token = await bezel.deps.db.selectFrom('api_token').select('revoked_at').where('id', '=', other.tokenId).executeTakeFirstOrThrow();
+  assert.equal(token.revoked_at, null);
+  const sneaky = await bezel.deps.db.selectFrom('app_user').select('id').where('email', '=', 'sneaky@example.com').executeTakeFirst();
+  assert.equal(sneaky, undefined, 'a customer cannot create users');
+  assert.ok(checked.length >= routes.length);
+  // The session and CSRF token work: the customer's own records answer, so the refusals above are real.
+  assert.ok(checked.includes('GET /api/v1/me → 200'), checked.join('\n'));
+  assert.ok(checked.includes('PATCH /api/v1/me → 200'), checked.join('\n'));
+});
