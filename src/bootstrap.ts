@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import { homePages } from './modules/accounts/http/home-pages.tsx';
+import { accountsPages } from './modules/accounts/http/pages.tsx';
 import { accountsApi, createAuthenticator, deleteExpiredSessions } from './modules/accounts/index.ts';
 import { resolveAppSecret } from './platform/app-secret.ts';
 import { auditJobHandlers, auditSealerSchedule } from './platform/audit/index.ts';
@@ -38,7 +40,7 @@ export type BezelOptions = {
   startWorker?: boolean;
 };
 
-export const HTTP_MODULES: HttpModule[] = [accountsApi];
+export const HTTP_MODULES: HttpModule[] = [accountsApi, accountsPages, homePages];
 
 export function jobHandlers(deps: Deps): JobHandlers {
   return {

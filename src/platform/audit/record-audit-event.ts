@@ -34,7 +34,9 @@ export async function recordAuditEvent(trx: Trx, event: AuditEventInput, clock: 
   }
   if (event.action.trim() === '') throw new Error('An audit event needs an action');
   if (event.subject.type.trim() === '') throw new Error('An audit event needs a subject type');
-  const details = event.details ?? {};
+  // Which integration token acted is part of the record: revoking a leaked token starts from here.
+  const tokenId = event.actor.kind === 'user' && event.actor.via === 'api_token' ? event.actor.apiTokenId : undefined;
+  const details = tokenId ? { ...event.details, apiTokenId: tokenId } : (event.details ?? {});
   // Refuses NaN, Dates, Maps, bigints, cycles here, at the call site, rather than storing a value
   // that JSON changed silently and then hashing that.
   canonicalJson(details);

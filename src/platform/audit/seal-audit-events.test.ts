@@ -160,6 +160,9 @@ describe('sealAuditEvents', () => {
       await recordEvents(db, clock, 1);
       await assert.rejects(sql`UPDATE audit_event SET details = '{}'`.execute(db), /append-only and cannot be changed/);
       await assert.rejects(sql`DELETE FROM audit_event`.execute(db), /append-only and cannot be deleted/);
+      await assert.rejects(sql`TRUNCATE audit_event`.execute(db), /append-only and cannot be truncated/);
+      const left = await db.selectFrom('audit_event').select('id').execute();
+      assert.equal(left.length, 1);
     });
 
     it('lets erasure null personal_details on a sealed event, and the chain still verifies', async () => {

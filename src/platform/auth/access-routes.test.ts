@@ -18,7 +18,14 @@ let cookie = '';
 let csrf = '';
 
 /** Routes anyone may call, or that hold no records. */
-const PUBLIC = [/^\/api\/v1\/auth\//, /^\/(healthz|readyz|metrics)$/, /^\/api\/docs/, /^\/assets\//, /^\/(login|register|password-reset|reset-password|confirm-email|language|logout)$/, /^\/$/];
+const PUBLIC = [
+  /^\/api\/v1\/auth\//,
+  /^\/(healthz|readyz|metrics)$/,
+  /^\/api\/docs/,
+  /^\/assets\//,
+  /^\/(login|register|password-reset|reset-password|confirm-email|language|logout)$/,
+  /^\/$/,
+];
 
 /** A well-formed body per route, so that a refusal comes from the access rules and not from validation. */
 const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
@@ -35,7 +42,12 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
 before(async () => {
   bezel = await createTestBezel();
   await seedDemoUsers(bezel.deps);
-  const created = await createUser(bezel.deps, systemActor('test'), { email: other.email, displayName: 'Bea Other', roles: ['customer'], locale: 'en', password: 'bea has a long password' }, SYSTEM_ORIGIN);
+  const created = await createUser(
+    bezel.deps,
+    systemActor('test'),
+    { email: other.email, displayName: 'Bea Other', roles: ['customer'], locale: 'en', password: 'bea has a long password' },
+    SYSTEM_ORIGIN,
+  );
   other.id = created.id;
   const beaActor = { kind: 'user' as const, userId: created.id, roles: created.roles, locale: 'en' as const, via: 'session' as const };
   other.tokenId = (await createApiToken(bezel.deps, beaActor, { name: 'bea', scopes: ['profile:read'] }, SYSTEM_ORIGIN)).id;
@@ -63,8 +75,17 @@ test('a customer reaches no other customer’s record through any route', async 
       const response = await bezel.app.inject({
         method: route.method as 'GET',
         url,
-        headers: { cookie, 'x-csrf-token': csrf, accept: isApi ? 'application/json' : 'text/html', ...(hasBody && !isApi && { 'content-type': 'application/x-www-form-urlencoded' }) },
-        ...(hasBody && { payload: isApi ? sample : new URLSearchParams({ ...Object.fromEntries(Object.entries(sample).map(([k, v]) => [k, String(v)])), _csrf: csrf }).toString() }),
+        headers: {
+          cookie,
+          'x-csrf-token': csrf,
+          accept: isApi ? 'application/json' : 'text/html',
+          ...(hasBody && !isApi && { 'content-type': 'application/x-www-form-urlencoded' }),
+        },
+        ...(hasBody && {
+          payload: isApi
+            ? sample
+            : new URLSearchParams({ ...Object.fromEntries(Object.entries(sample).map(([k, v]) => [k, String(v)])), _csrf: csrf }).toString(),
+        }),
       });
       const label = `${route.method} ${url} → ${response.statusCode}`;
       checked.push(label);

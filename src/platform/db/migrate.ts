@@ -49,7 +49,11 @@ export async function migrate(database: Database, migrations = readMigrations())
   return database.withConnection(async ({ script, query }) => {
     await query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await script(`CREATE TABLE IF NOT EXISTS schema_migration (
+      // Checked before creating anything: an up-to-date database needs no DDL privilege, so the
+      // production application role (docs/operations/production-grants.sql) can start and run the CLI.
+      const [exists] = await query<{ present: boolean }>("SELECT to_regclass('schema_migration') IS NOT NULL AS present");
+      if (!exists?.present)
+        await script(`CREATE TABLE schema_migration (
         version integer PRIMARY KEY,
         name text NOT NULL,
         checksum text NOT NULL,

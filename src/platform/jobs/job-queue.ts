@@ -231,7 +231,10 @@ export async function retryJob(db: Executor, id: string, clock: Clock): Promise<
  * slot's row only matters while it is the latest slot. Dead jobs stay until someone looks at them.
  */
 export async function purgeSucceededJobs(db: Executor, clock: Clock, olderThanDays = 7): Promise<number> {
-  const cutoff = clock.now().subtract({ hours: 24 * olderThanDays }).toString();
+  const cutoff = clock
+    .now()
+    .subtract({ hours: 24 * olderThanDays })
+    .toString();
   const result = await db.deleteFrom('job').where('status', '=', 'succeeded').where('finished_at', '<', cutoff).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -23,11 +23,7 @@ export function says(key: MessageKey): { error: MessageKey } {
 }
 
 export const requiredText = (max: number) =>
-  z
-    .string(says('accounts.problem.required'))
-    .trim()
-    .min(1, says('accounts.problem.required'))
-    .max(max, says('accounts.problem.too_long'));
+  z.string(says('accounts.problem.required')).trim().min(1, says('accounts.problem.required')).max(max, says('accounts.problem.too_long'));
 
 export const emailField = requiredText(254).refine((value) => isPlausibleEmail(normaliseEmail(value)), says('accounts.problem.invalid_email'));
 
@@ -110,6 +106,7 @@ export function failureOf(locale: Locale, error: AppError, generalField: string)
     message: problem.messageKey ? translate(locale, problem.messageKey, problem.params) : (problem.message ?? translate(locale, 'error.field.invalid')),
   }));
   // "Some of the information is not valid" adds nothing to the field messages; other outcomes are said first.
-  if (error.code !== 'validation_failed' || errors.length === 0) errors.unshift({ field: generalField, message: translate(locale, error.messageKey, error.params) });
+  if (error.code !== 'validation_failed' || errors.length === 0)
+    errors.unshift({ field: generalField, message: translate(locale, error.messageKey, error.params) });
   return { status: error.status, code: error.code, errors };
 }

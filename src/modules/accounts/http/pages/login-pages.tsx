@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { can } from '../../../../platform/auth/access.ts';
+import type { Locale } from '../../../../platform/db/schema.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
 import { LANGUAGE_COOKIE } from '../../../../platform/http/cookies.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
-import type { Locale } from '../../../../platform/db/schema.ts';
 import { Button, ErrorSummary, Field, Form, PageHeading } from '../../../../platform/ui/components.tsx';
 import type { Flash } from '../../../../platform/ui/layout.tsx';
 import { logIn } from '../../use-cases/log-in.ts';
@@ -37,7 +37,14 @@ function LoginView({ locale, csrfToken, next, form }: { locale: Locale; csrfToke
           value={form.values.email}
           error={errorFor(form.errors, 'email')}
         />
-        <Field locale={locale} name="password" type="password" label={t('login.password')} autocomplete="current-password" error={errorFor(form.errors, 'password')} />
+        <Field
+          locale={locale}
+          name="password"
+          type="password"
+          label={t('login.password')}
+          autocomplete="current-password"
+          error={errorFor(form.errors, 'password')}
+        />
         <Button>{t('login.submit')}</Button>
       </Form>
       <p>
@@ -59,7 +66,13 @@ export function registerLoginPages(app: TypedApp, deps: Deps): void {
     // A fixed message chosen by a flag: nothing from the address is shown.
     const flash: Flash | undefined = query.loggedOut === '1' ? { kind: 'info', message: translator(request.locale)('login.logged_out') } : undefined;
     const t = translator(request.locale);
-    return sendLayoutPage(deps, request, reply, { title: t('login.title'), ...(flash && { flash }) }, <LoginView locale={request.locale} csrfToken={request.csrfToken} next={next} form={EMPTY_FORM} />);
+    return sendLayoutPage(
+      deps,
+      request,
+      reply,
+      { title: t('login.title'), ...(flash && { flash }) },
+      <LoginView locale={request.locale} csrfToken={request.csrfToken} next={next} form={EMPTY_FORM} />,
+    );
   });
 
   app.post('/login', { schema: { hide: true } }, async (request, reply) => {
@@ -67,7 +80,13 @@ export function registerLoginPages(app: TypedApp, deps: Deps): void {
     const locale = request.locale;
     const values = formValues(request.body, ['email']);
     const show = (status: number, form: FormState) =>
-      sendLayoutPage(deps, request, reply, { title: translator(locale)('login.title'), status }, <LoginView locale={locale} csrfToken={request.csrfToken} next={next} form={form} />);
+      sendLayoutPage(
+        deps,
+        request,
+        reply,
+        { title: translator(locale)('login.title'), status },
+        <LoginView locale={locale} csrfToken={request.csrfToken} next={next} form={form} />,
+      );
     const parsed = parseForm(locale, loginForm, request.body);
     if (!parsed.ok) return show(400, { values, errors: parsed.errors });
     const result = await attempt(locale, reply, 'email', () => logIn(deps, parsed.data, originOf(request)));

@@ -24,11 +24,24 @@ export type PageOptions = {
   flash?: Flash;
 };
 
-export async function sendLayoutPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, options: PageOptions, children: ComponentChildren): Promise<FastifyReply> {
+export async function sendLayoutPage(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: PageOptions,
+  children: ComponentChildren,
+): Promise<FastifyReply> {
   const flash = options.flash ?? (await takeFlash(deps, request, reply));
   return sendPage(
     reply,
-    <Layout title={options.title} locale={request.locale} actor={request.actor} csrfToken={request.csrfToken} currentPath={options.currentPath ?? request.url} flash={flash}>
+    <Layout
+      title={options.title}
+      locale={request.locale}
+      actor={request.actor}
+      csrfToken={request.csrfToken}
+      currentPath={options.currentPath ?? request.url}
+      flash={flash}
+    >
       {children}
     </Layout>,
     options.status,

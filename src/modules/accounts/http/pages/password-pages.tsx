@@ -18,7 +18,11 @@ export const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const requestForm = z.object({ email: emailField });
 const resetForm = z
-  .object({ token: z.string().regex(LINK_TOKEN), password: passwordField, passwordConfirm: z.string(says('accounts.problem.required')).min(1, says('accounts.problem.required')) })
+  .object({
+    token: z.string().regex(LINK_TOKEN),
+    password: passwordField,
+    passwordConfirm: z.string(says('accounts.problem.required')).min(1, says('accounts.problem.required')),
+  })
   .refine((form) => form.password === form.passwordConfirm, { path: ['passwordConfirm'], ...says('accounts.problem.passwords_differ'), when: () => true });
 
 /** An expired, used or unknown link: say so, and offer a new one (a reset link also confirms the address). */
@@ -108,7 +112,13 @@ export function registerPasswordPages(app: TypedApp, deps: Deps): void {
     const t = translator(locale);
     const values = formValues(request.body, ['email']);
     const show = (status: number, form: FormState) =>
-      sendLayoutPage(deps, request, reply, { title: t('password_reset.request.title'), status }, <RequestView locale={locale} csrfToken={request.csrfToken} form={form} />);
+      sendLayoutPage(
+        deps,
+        request,
+        reply,
+        { title: t('password_reset.request.title'), status },
+        <RequestView locale={locale} csrfToken={request.csrfToken} form={form} />,
+      );
     const parsed = parseForm(locale, requestForm, request.body);
     if (!parsed.ok) return show(400, { values, errors: parsed.errors });
     const result = await attempt(locale, reply, 'email', () => requestPasswordReset(deps, parsed.data, originOf(request)));
@@ -134,7 +144,13 @@ export function registerPasswordPages(app: TypedApp, deps: Deps): void {
     const t = translator(request.locale);
     const token = (request.query as { token?: unknown }).token;
     if (typeof token !== 'string' || !LINK_TOKEN.test(token)) {
-      return sendLayoutPage(deps, request, reply, { title: t('password_reset.complete.title'), status: 400 }, <LinkInvalidView locale={request.locale} title={t('password_reset.complete.title')} />);
+      return sendLayoutPage(
+        deps,
+        request,
+        reply,
+        { title: t('password_reset.complete.title'), status: 400 },
+        <LinkInvalidView locale={request.locale} title={t('password_reset.complete.title')} />,
+      );
     }
     return sendLayoutPage(
       deps,
@@ -149,7 +165,14 @@ export function registerPasswordPages(app: TypedApp, deps: Deps): void {
     const locale = request.locale;
     const t = translator(locale);
     const token = formValues(request.body, ['token']).token ?? '';
-    const invalidLink = () => sendLayoutPage(deps, request, reply, { title: t('password_reset.complete.title'), status: 400, currentPath: '/password-reset' }, <LinkInvalidView locale={locale} title={t('password_reset.complete.title')} />);
+    const invalidLink = () =>
+      sendLayoutPage(
+        deps,
+        request,
+        reply,
+        { title: t('password_reset.complete.title'), status: 400, currentPath: '/reset-password' },
+        <LinkInvalidView locale={locale} title={t('password_reset.complete.title')} />,
+      );
     if (!LINK_TOKEN.test(token)) return invalidLink();
     const show = (status: number, form: FormState) =>
       sendLayoutPage(

@@ -1,0 +1,367 @@
+/**
+ * `npm run bench`: Bezel's performance budgets (DESIGN §8, issue #2 "Proof"), each result beside
+ * baselines measured in the same run. See docs/operations/performance.md for what each row means.
+ *
+ * Environment (all optional):
+ *   BENCH_POSTGRES_URL  server to create the throw-away database on (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_CONNECTIONS   concurrent connections (default 50)
+ *   BENCH_WARMUP        warm-up seconds per scenario, discarded (default 2)
+ *   BENCH_DURATION      measured seconds per scenario (default 8)
+ *   BENCH_ONLY          comma list of parts to run: empty,postgres,pglite,cold (default all)
+ *   BENCH_PIN=0         do not pin the server and the load generator to separate cores
+ *   BENCH_PROFILE=1     write a V8 CPU profile of each Bezel server to bench/results/profiles/
+ *   BENCH_STRICT=1      exit with code 1 when a target is missed
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type ColdStart, measureColdStart } from './cold-start.ts';
+import { type LoadSettings, measure, probe } from './load.ts';
+import { killAllChildren, NODE, type Pinning, ROOT, type ServerUnderTest, setUpPinning, startServer } from './processes.ts';
+import { type DatabaseRun, formatColdStarts, formatTable, formatTargets, type Scenario, type Target } from './report.ts';
+
+const BUDGET_SECONDS = 360;
+const settings: LoadSettings = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
+  durationSeconds: Number(process.env.BENCH_DURATION ?? 8),
+  pipelining: 1,
+};
+const only = new Set((process.env.BENCH_ONLY ?? 'empty,postgres,pglite,cold').split(',').map((part) => part.trim()));
+const postgresAdminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const profileDir = join(ROOT, 'bench/results/profiles');
+const bezelNodeFlags = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+
+/** Undo steps (drop the database, delete temp folders), run last-in first-out, also on Ctrl-C. */
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanUp(): Promise<void> {
+  killAllChildren();
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()?.();
+    } catch (error) {
+      console.error(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping servers and cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+const watchdog = setTimeout(() => {
+  console.error(`bench ran longer than ${BUDGET_SECONDS} s; stopping`);
+  void cleanUp().finally(() => process.exit(1));
+}, BUDGET_SECONDS * 1000);
+watchdog.unref();
+
+const log = (message: string) => process.stderr.write(`[bench ${Math.round(performance.now() / 1000)}s] ${message}\n`);
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function runScenario(scenario: Omit<Scenario, 'measurement' | 'ratioToBareSql'>, url: string, headers: Record<string, string>, server: ServerUnderTest) {
+  log(`${scenario.label}: ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s`);
+  const check = await probe(url, headers);
+  if (check.status !== 200) return { ...scenario, measurement: null, ratioToBareSql: null, error: `probe answered ${check.status}, expected 200` };
+  return { ...scenario, measurement: await measure(url, headers, settings, server), ratioToBareSql: null };
+}
+
+async function measureEmptyFastify(pinning: Pinning): Promise<Scenario> {
+  const server = await startServer('empty', {}, pinning);
+  try {
+    return await runScenario(
+      {
+        id: 'empty-fastify',
+        label: 'Empty Fastify route (GET /, no plugins) [measured once]',
+        request: 'GET /',
+        purpose: 'The ceiling of Node + Fastify on this core: no plugins, no database.',
+      },
+      `http://127.0.0.1:${server.ready.port}/`,
+      {},
+      server,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Chooses the page scenario: GET /portal once it answers 200, else GET /api/v1/me with the same cookie. */
+async function pageScenario(
+  base: string,
+  sessionCookie: string,
+): Promise<{ url: string; headers: Record<string, string>; label: string; request: string; note?: string }> {
+  const html = { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8', cookie: sessionCookie };
+  const first = await probe(`${base}/portal`, html);
+  // A browser keeps the CSRF cookie the first page view sets and sends it on every later request.
+  const csrf = first.setCookie.map((cookie) => cookie.split(';')[0] as string).filter((pair) => pair.includes('csrf'));
+  const headers = { ...html, cookie: [sessionCookie, ...csrf].join('; ') };
+  if (first.status === 200) return { url: `${base}/portal`, headers, label: 'Bezel GET /portal, customer session cookie (HTML page)', request: 'GET /portal' };
+  return {
+    url: `${base}/api/v1/me`,
+    headers: { accept: 'application/json', cookie: sessionCookie },
+    label: 'Bezel GET /api/v1/me, session cookie [stand-in for /portal]',
+    request: 'GET /api/v1/me (session cookie)',
+    note: `GET /portal answered ${first.status}, so the session-authenticated API read stands in; the harness measures /portal once it answers 200.`,
+  };
+}
+
+async function measureDatabase(name: 'postgres' | 'pglite', pinning: Pinning, empty: Scenario | null): Promise<DatabaseRun> {
+  let label: string;
+  const env: Record<string, string> = { BENCH_DATA_DIR: tempDir(`bezel-bench-${name}-`) };
+  if (name === 'postgres') {
+    const admin = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 3_000 });
+    try {
+      await admin.connect();
+    } catch (error) {
+      return {
+        name,
+        label: 'PostgreSQL',
+        skipped: `PostgreSQL not reachable at ${postgresAdminUrl.replace(/\/\/[^@]*@/, '//')} (${error instanceof Error ? error.message : String(error)}); set BENCH_POSTGRES_URL`,
+        scenarios: [],
+      };
+    }
+    const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+    const database = `bezel_bench_${randomBytes(6).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${database}`);
+    log(`created database ${database}`);
+    cleanups.push(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+      log(`dropped database ${database}`);
+    });
+    const url = new URL(postgresAdminUrl);
+    url.pathname = `/${database}`;
+    env.DATABASE_URL = url.toString();
+    label = `PostgreSQL ${version} (${url.host}, pool of 10 connections)`;
+  } else {
+    label = 'PGlite (embedded, data folder on local disk, one connection)';
+  }
+
+  const scenarios: Scenario[] = [];
+  if (empty) scenarios.push({ ...empty });
+
+  // Bezel first: it migrates and seeds the database that the bare route then reads.
+  log(`${name}: starting Bezel`);
+  const bezel = await startServer('bezel', env, pinning, bezelNodeFlags);
+  const serverStartMs = bezel.ready.startMs;
+  // The bare route authenticates with the same token, which Bezel created and stored.
+  const apiToken = bezel.ready.apiToken as string;
+  try {
+    const base = `http://127.0.0.1:${bezel.ready.port}`;
+    scenarios.push(
+      await runScenario(
+        {
+          id: 'bezel-healthz',
+          label: 'Bezel GET /healthz (all plugins and hooks, no auth, no SQL)',
+          request: 'GET /healthz',
+          purpose: "Bezel's per-request plumbing without authentication or SQL: helmet, cookies, request id, locale, CSRF check, metrics.",
+        },
+        `${base}/healthz`,
+        { accept: 'application/json' },
+        bezel,
+      ),
+    );
+    scenarios.push(
+      await runScenario(
+        {
+          id: 'bezel-api-read',
+          label: 'Bezel GET /api/v1/me, bearer API token (authenticated API read)',
+          request: 'GET /api/v1/me (Authorization: Bearer)',
+          purpose: 'Target 1: an authenticated API read: token lookup, account read through the SQL scope, Zod-checked JSON.',
+        },
+        `${base}/api/v1/me`,
+        { accept: 'application/json', authorization: `Bearer ${apiToken}` },
+        bezel,
+      ),
+    );
+    const page = await pageScenario(base, bezel.ready.sessionCookie as string);
+    const pageRun = await runScenario(
+      {
+        id: 'bezel-page',
+        label: page.label,
+        request: page.request,
+        purpose: 'Target 2: an authenticated page for a logged-in customer (session cookie, CSRF cookie kept like a browser).',
+        ...(page.note && { note: page.note }),
+      },
+      page.url,
+      page.headers,
+      bezel,
+    );
+    scenarios.push(pageRun);
+  } finally {
+    const exit = await bezel.stop();
+    if (exit.code !== 0) log(`Bezel server exited with ${exit.code}`);
+  }
+
+  log(`${name}: starting bare Fastify + ${name === 'postgres' ? 'pg.Pool' : 'PGlite'}`);
+  const bare = await startServer('bare-sql', env, pinning);
+  try {
+    const scenario = await runScenario(
+      {
+        id: 'bare-sql',
+        label: `Bare Fastify + ${name === 'postgres' ? 'pg.Pool' : 'PGlite'}, same 2 SQL statements (GET /api/v1/me)`,
+        request: 'GET /api/v1/me (Authorization: Bearer)',
+        purpose: "Baseline: Bezel's SQL for the API read (token lookup + account read) on the plain driver in a bare Fastify route.",
+      },
+      `http://127.0.0.1:${bare.ready.port}/api/v1/me`,
+      { accept: 'application/json', authorization: `Bearer ${apiToken}` },
+      bare,
+    );
+    scenarios.splice(empty ? 1 : 0, 0, scenario);
+  } finally {
+    await bare.stop();
+  }
+
+  const bareRps = scenarios.find((scenario) => scenario.id === 'bare-sql')?.measurement?.requestsPerSecond;
+  for (const scenario of scenarios) {
+    if (bareRps && scenario.measurement) scenario.ratioToBareSql = Math.round((scenario.measurement.requestsPerSecond / bareRps) * 100) / 100;
+  }
+  return { name, label, serverStartMs, scenarios };
+}
+
+function targetsFrom(databases: DatabaseRun[], coldStarts: ColdStart[]): Target[] {
+  const targets: Target[] = [];
+  const postgres = databases.find((run) => run.name === 'postgres');
+  const apiRead = postgres?.scenarios.find((scenario) => scenario.id === 'bezel-api-read');
+  const bare = postgres?.scenarios.find((scenario) => scenario.id === 'bare-sql');
+  const valid = (scenario: Scenario | undefined) =>
+    scenario?.measurement && scenario.measurement.non2xx === 0 && scenario.measurement.errors === 0 ? scenario.measurement : null;
+  const apiMeasured = valid(apiRead);
+  const bareMeasured = valid(bare);
+  if (!postgres || postgres.skipped || !apiMeasured) {
+    const why = postgres?.skipped ? 'PostgreSQL skipped' : 'not measured';
+    targets.push({ name: 'Authenticated API read on PostgreSQL', target: '≥ 3,000 req/s', measured: why, status: 'SKIP' });
+    targets.push({ name: 'Authenticated API read vs bare Fastify + SQL (PostgreSQL)', target: '≥ 50%', measured: why, status: 'SKIP' });
+  } else {
+    const rps = apiMeasured.requestsPerSecond;
+    targets.push({
+      name: 'Authenticated API read on PostgreSQL',
+      target: '≥ 3,000 req/s',
+      measured: `${rps.toLocaleString('en-US')} req/s`,
+      status: rps >= 3000 ? 'PASS' : 'FAIL',
+    });
+    if (bareMeasured) {
+      const share = rps / bareMeasured.requestsPerSecond;
+      targets.push({
+        name: 'Authenticated API read vs bare Fastify + SQL (PostgreSQL)',
+        target: '≥ 50%',
+        measured: `${Math.round(share * 100)}% (${rps.toLocaleString('en-US')} / ${bareMeasured.requestsPerSecond.toLocaleString('en-US')} req/s)`,
+        status: share >= 0.5 ? 'PASS' : 'FAIL',
+      });
+    } else {
+      targets.push({ name: 'Authenticated API read vs bare Fastify + SQL (PostgreSQL)', target: '≥ 50%', measured: 'baseline not measured', status: 'SKIP' });
+    }
+  }
+  if (coldStarts.length === 0) targets.push({ name: 'Cold start', target: '< 3,000 ms', measured: 'not measured', status: 'SKIP' });
+  for (const start of coldStarts) {
+    targets.push({
+      name: `Cold start, ${start.label}`,
+      target: '< 3,000 ms',
+      measured: start.msToFirst200 === null ? 'no answer' : `${start.msToFirst200.toLocaleString('en-US')} ms`,
+      status: start.msToFirst200 !== null && start.msToFirst200 < 3000 ? 'PASS' : 'FAIL',
+    });
+    targets.push({
+      name: `SIGTERM after ${start.label} exits with code 0`,
+      target: 'exit 0',
+      measured: `exit ${start.exitCode ?? start.exitSignal}${start.msToExit === null ? '' : ` in ${start.msToExit} ms`}`,
+      status: start.exitCode === 0 ? 'PASS' : 'FAIL',
+    });
+  }
+  return targets;
+}
+
+function gitState(): { commit: string | null; uncommittedFiles: number | null } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    return { commit, uncommittedFiles: dirty };
+  } catch {
+    return { commit: null, uncommittedFiles: null };
+  }
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const pinning = setUpPinning();
+  log(`pinning: ${pinning.note}; ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`);
+  if (bezelNodeFlags.length > 0) mkdirSync(profileDir, { recursive: true });
+
+  const empty = only.has('empty') ? await measureEmptyFastify(pinning) : null;
+  const databases: DatabaseRun[] = [];
+  for (const name of ['postgres', 'pglite'] as const) {
+    if (!only.has(name)) continue;
+    const before = cleanups.length;
+    try {
+      databases.push(await measureDatabase(name, pinning, empty));
+    } finally {
+      // Drop this database / folder now rather than at the very end.
+      while (cleanups.length > before) await cleanups.pop()?.();
+    }
+  }
+
+  const coldStarts: ColdStart[] = [];
+  if (only.has('cold')) {
+    const dataDir = tempDir('bezel-bench-cold-');
+    log('cold start: fresh data folder');
+    coldStarts.push(await measureColdStart('fresh data folder (migrations + demo seeding)', dataDir));
+    log('cold start: second start on the same folder');
+    coldStarts.push(await measureColdStart('second start, same data folder', dataDir));
+  }
+
+  const targets = targetsFrom(databases, coldStarts);
+  const output = [
+    '',
+    `Bezel benchmark, ${startedAt.toISOString()}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
+    `Load: autocannon, ${settings.connections} connections, pipelining ${settings.pipelining}, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured per row; CPU pinning ${pinning.note}.`,
+    'vs bare = req/s ÷ req/s of the bare Fastify route running the same SQL on the same database. SQL/req = statements sent to the database per request.',
+    '',
+    ...databases.map(formatTable),
+    coldStarts.length > 0 ? formatColdStarts(coldStarts) : '',
+    formatTargets(targets),
+  ].join('\n');
+  process.stdout.write(`${output}\n`);
+
+  const results = {
+    benchmark: 'bezel',
+    version: 1,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    git: gitState(),
+    machine: {
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model.trim() ?? null,
+      memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      platform: `${process.platform} ${process.arch}`,
+      node: process.version,
+      nodeBinary: NODE.replace(ROOT, '.'),
+    },
+    settings: { ...settings, loadGenerator: 'autocannon 9 (programmatic), in the parent process', pinning },
+    databases,
+    coldStarts,
+    targets,
+  };
+  const resultsDir = join(ROOT, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log('results written to bench/results/latest.json');
+  const failed = targets.some((target) => target.status === 'FAIL');
+  return failed && process.env.BENCH_STRICT === '1' ? 1 : 0;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);

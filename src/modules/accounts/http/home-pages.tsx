@@ -1,0 +1,94 @@
+import { can } from '../../../platform/auth/access.ts';
+import { STAFF_ROLES, type UserActor } from '../../../platform/auth/actor.ts';
+import type { Role } from '../../../platform/db/schema.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import type { HttpModule, TypedApp } from '../../../platform/http/app.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
+import { Card, PageHeading } from '../../../platform/ui/components.tsx';
+import { getMyAccount } from '../use-cases/read-accounts.ts';
+import { ROLE_LABELS, requirePageUser, sendLayoutPage, translator } from './pages/page-support.tsx';
+
+/**
+ * Where people land: `/` sends each to their home, the portal for customers and other outsiders,
+ * the back office for staff. Both homes are empty until the policy, claims and billing modules
+ * fill them; they already say whose home it is and what will appear there.
+ */
+
+/** One portal per person; a customer who is also an agent sees the customer home (as the nav does). */
+function portalTexts(actor: UserActor): { title: MessageKey; empty: MessageKey } {
+  const has = (role: Role) => actor.roles.includes(role);
+  if (has('customer')) return { title: 'portal.title', empty: 'portal.empty' };
+  if (has('agent')) return { title: 'nav.agent_portal', empty: 'portal.agent_empty' };
+  if (has('jeweler')) return { title: 'nav.jeweler_portal', empty: 'portal.jeweler_empty' };
+  if (has('partner')) return { title: 'nav.partner_portal', empty: 'portal.partner_empty' };
+  return { title: 'portal.title', empty: 'portal.welcome' };
+}
+
+const BACK_OFFICE_EMPTY: Partial<Record<Role, MessageKey>> = {
+  underwriter: 'back_office.empty.underwriter',
+  adjuster: 'back_office.empty.adjuster',
+  billing: 'back_office.empty.billing',
+  privacy_officer: 'back_office.empty.privacy_officer',
+  secretary: 'back_office.empty.secretary',
+  admin: 'back_office.empty.admin',
+  auditor: 'back_office.empty.auditor',
+};
+
+export const homePages: HttpModule = {
+  name: 'home-pages',
+  register(app: TypedApp, deps: Deps) {
+    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+      const actor = request.actor;
+      if (actor.kind !== 'user') return reply.redirect('/login', 303);
+      return reply.redirect(can(actor, 'backoffice:enter') ? '/backoffice' : '/portal', 303);
+    });
+
+    app.get('/portal', { schema: { hide: true } }, async (request, reply) => {
+      const actor = requirePageUser(request, reply, 'portal:enter', '/portal');
+      if (!actor) return reply;
+      const account = await getMyAccount(deps, actor);
+      const t = translator(request.locale);
+      const texts = portalTexts(actor);
+      return sendLayoutPage(
+        deps,
+        request,
+        reply,
+        { title: t(texts.title) },
+        <>
+          <PageHeading title={t(texts.title)} />
+          <p class="lead">{t(texts.empty, { name: account.displayName })}</p>
+        </>,
+      );
+    });
+
+    app.get('/backoffice', { schema: { hide: true } }, async (request, reply) => {
+      const actor = requirePageUser(request, reply, 'backoffice:enter', '/backoffice');
+      if (!actor) return reply;
+      const account = await getMyAccount(deps, actor);
+      const t = translator(request.locale);
+      const roles = STAFF_ROLES.filter((role) => actor.roles.includes(role));
+      return sendLayoutPage(
+        deps,
+        request,
+        reply,
+        { title: t('back_office.title') },
+        <>
+          <PageHeading title={t('back_office.title')} lead={t('back_office.lead', { name: account.displayName })} />
+          {roles.map((role) => {
+            const empty = BACK_OFFICE_EMPTY[role];
+            return (
+              <Card key={role} id={`work-${role}`} title={t(ROLE_LABELS[role])}>
+                {empty ? <p>{t(empty)}</p> : null}
+                {(role === 'admin' || role === 'auditor') && can(actor, 'users:read') ? (
+                  <p>
+                    <a href="/backoffice/users">{t('nav.users')}</a>
+                  </p>
+                ) : null}
+              </Card>
+            );
+          })}
+        </>,
+      );
+    });
+  },
+};
