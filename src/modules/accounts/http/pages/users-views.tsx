@@ -60,19 +60,21 @@ export function UsersView(props: UsersViewProps) {
   return (
     <>
       <PageHeading title={t('users.title')} />
-      <form method="get" action="/backoffice/users" role="search">
-        <Field
-          locale={locale}
-          name="search"
-          type="search"
-          label={t('users.search.label')}
-          value={props.search}
-          error={props.searchError}
-          width="medium"
-          spellcheck={false}
-        />
-        <Button variant="secondary">{t('users.search.submit')}</Button>
-      </form>
+      <search>
+        <form method="get" action="/backoffice/users">
+          <Field
+            locale={locale}
+            name="search"
+            type="search"
+            label={t('users.search.label')}
+            value={props.search}
+            error={props.searchError}
+            width="medium"
+            spellcheck={false}
+          />
+          <Button variant="secondary">{t('users.search.submit')}</Button>
+        </form>
+      </search>
       <Table
         caption={t('users.caption')}
         rows={props.list.items}
