@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { type CpuSplit, startCpuWindow } from './cpu.ts';
 import type { ServerUnderTest } from './processes.ts';
 
 export type LoadSettings = { connections: number; warmupSeconds: number; durationSeconds: number; pipelining: number };
@@ -15,6 +16,8 @@ export type Measurement = {
   durationSeconds: number;
   /** SQL statements the server sent per request during the measured window (null when not counted). */
   statementsPerRequest: number | null;
+  /** CPU used during the measured window, in cores: server, load generator, PostgreSQL, anything else. */
+  cpu: CpuSplit | null;
 };
 
 /** A request shaped like the load, sent once before it: the scenario must answer what we expect. */
@@ -40,11 +43,13 @@ export async function measure(url: string, headers: Record<string, string>, sett
   await autocannon({ ...base, duration: settings.warmupSeconds });
   const before = server ? await server.statements() : null;
   const latencies: number[] = [];
+  const cpuWindow = server ? startCpuWindow(server.pid) : () => null;
   const instance = autocannon({ ...base, duration: settings.durationSeconds });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
   });
   const result = await instance;
+  const cpu = cpuWindow();
   const after = server ? await server.statements() : null;
   const sorted = Float64Array.from(latencies).sort();
   const completed = result['2xx'] + result.non2xx;
@@ -65,6 +70,7 @@ export async function measure(url: string, headers: Record<string, string>, sett
     timeouts: result.timeouts,
     durationSeconds: result.duration,
     // In-flight requests at the window's edges make this approximate; it is exact to ±connections/requests.
+    cpu,
     statementsPerRequest: before !== null && after !== null && completed > 0 ? round((after - before) / completed) : null,
   };
 }

@@ -31,8 +31,8 @@ const number = (value: number) => value.toLocaleString('en-US');
 export function formatTable(run: DatabaseRun): string {
   const lines = [`${run.label}`];
   if (run.skipped) return `${lines[0]}\n  skipped: ${run.skipped}\n`;
-  const widths = [62, 9, 9, 9, 8, 10];
-  const header = ['Scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'vs bare'];
+  const widths = [62, 9, 9, 9, 8, 8, 15];
+  const header = ['Scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'vs bare', 'CPU srv/pg/oth'];
   lines.push(`  ${header.map((cell, i) => (i === 0 ? pad(cell, widths[0] as number) : left(cell, widths[i] as number))).join(' ')}`);
   lines.push(`  ${'-'.repeat(widths.reduce((sum, width) => sum + width + 1, -1))}`);
   for (const scenario of run.scenarios) {
@@ -44,12 +44,15 @@ export function formatTable(run: DatabaseRun): string {
           m.latencyMs.p99.toFixed(2),
           m.statementsPerRequest === null ? '–' : m.statementsPerRequest.toFixed(2),
           scenario.ratioToBareSql === null ? '–' : `${scenario.ratioToBareSql.toFixed(2)}×`,
+          m.cpu ? `${m.cpu.server.toFixed(2)}/${m.cpu.postgres.toFixed(2)}/${m.cpu.other.toFixed(2)}` : '–',
         ]
-      : ['error', '', '', '', ''];
+      : ['error', '', '', '', '', ''];
     lines.push(`  ${pad(scenario.label, widths[0] as number)} ${cells.map((cell, i) => left(cell, widths[i + 1] as number)).join(' ')}`);
     if (scenario.error) lines.push(`      ! ${scenario.error}`);
     if (m && (m.non2xx > 0 || m.errors > 0 || m.timeouts > 0))
       lines.push(`      ! ${m.non2xx} non-2xx responses, ${m.errors} errors, ${m.timeouts} timeouts: this row is not valid`);
+    if (m?.cpu && m.cpu.other > 0.15)
+      lines.push(`      ! other processes used ${m.cpu.other.toFixed(2)} cores during this row: the machine was not quiet, figures are low`);
     if (scenario.note) lines.push(`      ${scenario.note}`);
   }
   return `${lines.join('\n')}\n`;

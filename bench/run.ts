@@ -8,6 +8,7 @@
  *   BENCH_WARMUP        warm-up seconds per scenario, discarded (default 2)
  *   BENCH_DURATION      measured seconds per scenario (default 8)
  *   BENCH_ONLY          comma list of parts to run: empty,postgres,pglite,cold (default all)
+ *   BENCH_QUIET_WAIT    seconds the whole run may wait, before rows, for other work on the machine to stop (default 45)
  *   BENCH_PIN=0         do not pin the server and the load generator to separate cores
  *   BENCH_PROFILE=1     write a V8 CPU profile of each Bezel server to bench/results/profiles/
  *   BENCH_STRICT=1      exit with code 1 when a target is missed
@@ -15,10 +16,11 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type ColdStart, measureColdStart } from './cold-start.ts';
+import { waitForQuiet } from './cpu.ts';
 import { type LoadSettings, measure, probe } from './load.ts';
 import { killAllChildren, NODE, type Pinning, ROOT, type ServerUnderTest, setUpPinning, startServer } from './processes.ts';
 import { type DatabaseRun, formatColdStarts, formatTable, formatTargets, type Scenario, type Target } from './report.ts';
@@ -67,7 +69,15 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
+/** Time this run may spend in total waiting for other work on the machine to stop (BENCH_QUIET_WAIT, seconds). */
+let quietBudgetMs = Number(process.env.BENCH_QUIET_WAIT ?? 45) * 1000;
+
 async function runScenario(scenario: Omit<Scenario, 'measurement' | 'ratioToBareSql'>, url: string, headers: Record<string, string>, server: ServerUnderTest) {
+  const quiet = await waitForQuiet(Math.min(quietBudgetMs, 15_000));
+  if (quiet) {
+    quietBudgetMs = Math.max(0, quietBudgetMs - quiet.waitedMs);
+    if (quiet.waitedMs > 1_000) log(`waited ${(quiet.waitedMs / 1000).toFixed(1)} s for other work on the machine to stop (now ${quiet.busyCores} cores busy)`);
+  }
   log(`${scenario.label}: ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s`);
   const check = await probe(url, headers);
   if (check.status !== 200) return { ...scenario, measurement: null, ratioToBareSql: null, error: `probe answered ${check.status}, expected 200` };
@@ -290,6 +300,9 @@ function gitState(): { commit: string | null; uncommittedFiles: number | null } 
 
 async function main(): Promise<number> {
   const startedAt = new Date();
+  const cores = availableParallelism(); // before pinning narrows it to one
+  const loadBefore = loadavg()[0] ?? 0;
+  if (loadBefore > 0.7) log(`warning: the machine is busy (1-minute load ${loadBefore.toFixed(2)}); figures will be low and noisy`);
   const pinning = setUpPinning();
   log(`pinning: ${pinning.note}; ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`);
   if (bezelNodeFlags.length > 0) mkdirSync(profileDir, { recursive: true });
@@ -310,8 +323,10 @@ async function main(): Promise<number> {
   const coldStarts: ColdStart[] = [];
   if (only.has('cold')) {
     const dataDir = tempDir('bezel-bench-cold-');
+    await waitForQuiet(Math.min(quietBudgetMs, 15_000));
     log('cold start: fresh data folder');
     coldStarts.push(await measureColdStart('fresh data folder (migrations + demo seeding)', dataDir));
+    await waitForQuiet(Math.min(quietBudgetMs, 15_000));
     log('cold start: second start on the same folder');
     coldStarts.push(await measureColdStart('second start, same data folder', dataDir));
   }
@@ -319,9 +334,10 @@ async function main(): Promise<number> {
   const targets = targetsFrom(databases, coldStarts);
   const output = [
     '',
-    `Bezel benchmark, ${startedAt.toISOString()}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
+    `Bezel benchmark, ${startedAt.toISOString()}, ${cores} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
     `Load: autocannon, ${settings.connections} connections, pipelining ${settings.pipelining}, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured per row; CPU pinning ${pinning.note}.`,
     'vs bare = req/s ÷ req/s of the bare Fastify route running the same SQL on the same database. SQL/req = statements sent to the database per request.',
+    'CPU srv/pg/oth = cores used during the row by the server under test / PostgreSQL / anything but these and the load generator.',
     '',
     ...databases.map(formatTable),
     coldStarts.length > 0 ? formatColdStarts(coldStarts) : '',
@@ -336,7 +352,8 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     git: gitState(),
     machine: {
-      cores: availableParallelism(),
+      cores,
+      loadAverageAtStart: Math.round(loadBefore * 100) / 100,
       cpu: cpus()[0]?.model.trim() ?? null,
       memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
       platform: `${process.platform} ${process.arch}`,

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { homePages } from './modules/accounts/http/home-pages.tsx';
-import { accountsPages } from './modules/accounts/http/pages.tsx';
-import { accountsApi, createAuthenticator, deleteExpiredSessions } from './modules/accounts/index.ts';
+import { accountsApi, accountsPages, createAuthenticator, deleteExpiredSessions, homePages } from './modules/accounts/index.ts';
 import { resolveAppSecret } from './platform/app-secret.ts';
 import { auditJobHandlers, auditSealerSchedule } from './platform/audit/index.ts';
 import { type Clock, nowText, systemClock } from './platform/clock.ts';

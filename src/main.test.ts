@@ -11,8 +11,8 @@ import { test } from 'node:test';
  */
 test('start on a fresh data folder prints the address and demo logins, serves, and stops cleanly on SIGTERM', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bezel-main-'));
-  const env = { ...process.env, BEZEL_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'development', PASSWORD_HASH_COST: 'low' };
-  delete env.DATABASE_URL;
+  const { DATABASE_URL: _pglite, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, BEZEL_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'development', PASSWORD_HASH_COST: 'low' };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => {

@@ -14,8 +14,8 @@ const root = join(import.meta.dirname, '..', '..');
 let dataDir: string;
 
 function bezel(args: string[], input?: string) {
-  const env = { ...process.env, BEZEL_DATA_DIR: dataDir, PASSWORD_HASH_COST: 'low', LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
+  const { DATABASE_URL: _pglite, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, BEZEL_DATA_DIR: dataDir, PASSWORD_HASH_COST: 'low', LOG_LEVEL: 'silent' };
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env, encoding: 'utf8', input: input ?? '' });
 }
 

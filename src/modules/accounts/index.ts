@@ -2,6 +2,8 @@
 export { type Account, type ApiTokenSummary, deleteExpiredSessions } from './accounts-repository.ts';
 export { createAuthenticator } from './authenticator.ts';
 export { accountsApi } from './http/api-routes.ts';
+export { homePages } from './http/home-pages.tsx';
+export { accountsPages } from './http/pages.tsx';
 export { changeUserRoles } from './use-cases/change-user-roles.ts';
 export { confirmEmail } from './use-cases/confirm-email.ts';
 export { API_TOKEN_PREFIX, createApiToken } from './use-cases/create-api-token.ts';

@@ -135,6 +135,27 @@ describe('accounts API', () => {
     assert.equal((await call('GET', '/api/v1/me', { token: oldToken })).statusCode, 200);
   });
 
+  test('logging in again from the same browser replaces its session instead of adding one', async () => {
+    const body = { email: 'underwriter@demo.bezel.test', password: DEMO_PASSWORD };
+    const first = await call('POST', '/api/v1/auth/login', { body });
+    const firstCookie = first.cookies.find((cookie) => cookie.name === 'bezel_session')?.value;
+    const second = await bezel.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: body, headers: { cookie: `bezel_session=${firstCookie}` } });
+    // A cookie-authenticated call needs the CSRF header; without it nothing happens.
+    assert.equal(second.statusCode, 403);
+    const csrfCookie = 'q'.repeat(43);
+    const third = await bezel.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: body,
+      headers: { cookie: `bezel_session=${firstCookie}; bezel_csrf=${csrfCookie}`, 'x-csrf-token': await csrfTokenFromCookie(csrfCookie) },
+    });
+    assert.equal(third.statusCode, 200);
+    const userId = (first.json().account as { id: string }).id;
+    const sessions = await bezel.deps.db.selectFrom('user_session').select('token_hash').where('user_id', '=', userId).execute();
+    assert.equal(sessions.length, 1);
+    assert.equal((await call('GET', '/api/v1/me', { headers: { cookie: `bezel_session=${firstCookie}` } })).statusCode, 401, 'the old cookie is worthless');
+  });
+
   test('login is rate-limited per email', async () => {
     let last: Reply | undefined;
     for (let attempt = 0; attempt < 11; attempt += 1) {

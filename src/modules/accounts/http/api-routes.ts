@@ -83,7 +83,7 @@ export const accountsApi: HttpModule = {
         },
       },
       async (request, reply) => {
-        const result = await logIn(deps, request.body, originOf(request));
+        const result = await logIn(deps, request.body, originOf(request), request.sessionTokenHash);
         setSessionCookie(reply, deps, result.sessionToken);
         return { account: result.account, expiresAt: result.expiresAt };
       },

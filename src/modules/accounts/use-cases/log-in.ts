@@ -9,7 +9,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
 import { enqueueMail } from '../../../platform/mail/index.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { type Account, findAccountByEmailForLogin, insertEmailToken, insertSession, invalidateEmailTokens } from '../accounts-repository.ts';
+import { type Account, deleteSession, findAccountByEmailForLogin, insertEmailToken, insertSession, invalidateEmailTokens } from '../accounts-repository.ts';
 import { normaliseEmail } from '../domain/email-address.ts';
 import { CONFIRM_EMAIL_LINK_HOURS, emailLink } from '../domain/email-links.ts';
 import { LOGIN_PER_EMAIL, LOGIN_PER_IP } from '../domain/login-rate-limits.ts';
@@ -22,7 +22,12 @@ export type LoggedIn = { sessionToken: string; expiresAt: string; account: Accou
  * stored. Every failure says the same thing and takes the same time whether or not the email is
  * registered, and is written to the audit log.
  */
-export async function logIn(deps: Deps, input: { email: string; password: string }, origin: RequestOrigin): Promise<LoggedIn> {
+export async function logIn(
+  deps: Deps,
+  input: { email: string; password: string },
+  origin: RequestOrigin,
+  previousSessionTokenHash: string | null = null,
+): Promise<LoggedIn> {
   const email = normaliseEmail(input.email);
   await enforceRateLimits(deps.db, deps.clock, [
     { bucket: `login:ip:${origin.ip ?? 'unknown'}`, rule: LOGIN_PER_IP },
@@ -82,6 +87,8 @@ export async function logIn(deps: Deps, input: { email: string; password: string
   const expiresAt = deps.clock.now().add({ hours: deps.config.sessionTtlHours }).toString();
   const actor: UserActor = { kind: 'user', userId: account.id, roles: account.roles, locale: account.locale, via: 'session' };
   await inTransaction(deps.db, async (trx) => {
+    // A login replaces the browser's earlier session rather than leaving it valid beside the new one.
+    if (previousSessionTokenHash) await deleteSession(trx, previousSessionTokenHash);
     await insertSession(trx, {
       tokenHash: sha256Hex(sessionToken),
       userId: account.id,

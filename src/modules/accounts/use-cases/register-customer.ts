@@ -6,6 +6,7 @@ import { randomToken, sha256Hex } from '../../../platform/crypto.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
 import { newId } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/index.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
@@ -13,6 +14,7 @@ import { findAccountByEmailForLogin, insertAccount, insertEmailToken } from '../
 import { accountInputProblems } from '../domain/account-input.ts';
 import { normaliseEmail } from '../domain/email-address.ts';
 import { CONFIRM_EMAIL_LINK_HOURS, emailLink } from '../domain/email-links.ts';
+import { REGISTER_PER_IP } from '../domain/login-rate-limits.ts';
 
 export type RegisterCustomerInput = { email: string; password: string; displayName: string; locale: Locale };
 
@@ -24,6 +26,7 @@ export type RegisterCustomerInput = { email: string; password: string; displayNa
 export async function registerCustomer(deps: Deps, input: RegisterCustomerInput, origin: RequestOrigin): Promise<{ outcome: 'confirmation_sent' }> {
   const email = normaliseEmail(input.email);
   accountInputProblems({ email, password: input.password, displayName: input.displayName }).throwIfAny();
+  await enforceRateLimits(deps.db, deps.clock, [{ bucket: `register:ip:${origin.ip ?? 'unknown'}`, rule: REGISTER_PER_IP }]);
   // Hash before the transaction: it is the slow part, and holds no lock.
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashCost);
   await inTransaction(deps.db, async (trx) => {

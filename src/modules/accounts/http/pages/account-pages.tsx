@@ -4,7 +4,6 @@ import { can, PERMISSIONS, type Permission, permissionsOf } from '../../../../pl
 import type { UserActor } from '../../../../platform/auth/actor.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
-import { LANGUAGE_COOKIE } from '../../../../platform/http/cookies.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { problems } from '../../../../platform/http/problem.ts';
 import { isUuid } from '../../../../platform/ids.ts';
@@ -16,9 +15,7 @@ import { updateProfile } from '../../use-cases/update-profile.ts';
 import { AccountView } from './account-views.tsx';
 import { setFlash } from './flash.ts';
 import { attempt, checkboxes, EMPTY_FORM, type FormState, formValues, localeField, parseForm, postedList, requiredText, says } from './forms.ts';
-import { formatTime, requirePageUser, sendLayoutPage, translator } from './page-support.tsx';
-
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+import { formatTime, requirePageUser, sendLayoutPage, setLanguageCookie, translator } from './page-support.tsx';
 
 const profileForm = z.object({ displayName: requiredText(120), locale: localeField });
 const tokenForm = z.object({
@@ -95,13 +92,7 @@ export function registerAccountPages(app: TypedApp, deps: Deps): void {
     const result = await attempt(request.locale, reply, 'displayName', () => updateProfile(deps, actor, parsed.data, originOf(request)));
     if (!result.ok) return sendAccountPage(deps, request, reply, actor, { profile: { values, errors: result.failure.errors }, status: result.failure.status });
     // The language cookie outranks the profile, so it follows the saved choice.
-    reply.setCookie(LANGUAGE_COOKIE, parsed.data.locale, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.config.secureCookies,
-      maxAge: ONE_YEAR_SECONDS,
-    });
+    setLanguageCookie(reply, deps, parsed.data.locale);
     setFlash(reply, deps, 'account.profile.saved');
     return reply.redirect('/account', 303);
   });

@@ -27,6 +27,9 @@ export const requiredText = (max: number) =>
 
 export const emailField = requiredText(254).refine((value) => isPlausibleEmail(normaliseEmail(value)), says('accounts.problem.invalid_email'));
 
+/** Any non-empty text, untrimmed: the password at login and the repeated password. */
+export const filledIn = z.string(says('accounts.problem.required')).min(1, says('accounts.problem.required'));
+
 export const passwordField = z
   .string(says('accounts.problem.required'))
   .min(1, says('accounts.problem.required'))

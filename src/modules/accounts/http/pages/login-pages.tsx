@@ -3,7 +3,6 @@ import { can } from '../../../../platform/auth/access.ts';
 import type { Locale } from '../../../../platform/db/schema.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
-import { LANGUAGE_COOKIE } from '../../../../platform/http/cookies.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { Button, ErrorSummary, Field, Form, PageHeading } from '../../../../platform/ui/components.tsx';
 import type { Flash } from '../../../../platform/ui/layout.tsx';
@@ -11,13 +10,11 @@ import { logIn } from '../../use-cases/log-in.ts';
 import { logOut } from '../../use-cases/log-out.ts';
 import { updateProfile } from '../../use-cases/update-profile.ts';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
-import { attempt, EMPTY_FORM, errorFor, type FormState, formValues, parseForm, requiredText, says } from './forms.ts';
-import { safeLocalPath, sendLayoutPage, translator } from './page-support.tsx';
+import { attempt, EMPTY_FORM, errorFor, type FormState, filledIn, formValues, parseForm, requiredText } from './forms.ts';
+import { safeLocalPath, sendLayoutPage, setLanguageCookie, translator } from './page-support.tsx';
 
-const loginForm = z.object({ email: requiredText(254), password: z.string(says('accounts.problem.required')).min(1, says('accounts.problem.required')) });
+const loginForm = z.object({ email: requiredText(254), password: filledIn });
 const languageForm = z.object({ locale: z.enum(['en', 'nl']), returnTo: z.string().optional() });
-
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 function LoginView({ locale, csrfToken, next, form }: { locale: Locale; csrfToken: string; next: string | null; form: FormState }) {
   const t = translator(locale);
@@ -89,7 +86,7 @@ export function registerLoginPages(app: TypedApp, deps: Deps): void {
       );
     const parsed = parseForm(locale, loginForm, request.body);
     if (!parsed.ok) return show(400, { values, errors: parsed.errors });
-    const result = await attempt(locale, reply, 'email', () => logIn(deps, parsed.data, originOf(request)));
+    const result = await attempt(locale, reply, 'email', () => logIn(deps, parsed.data, originOf(request), request.sessionTokenHash));
     if (!result.ok) return show(result.failure.status, { values, errors: result.failure.errors });
     setSessionCookie(reply, deps, result.value.sessionToken);
     return reply.redirect(next ?? '/', 303);
@@ -108,7 +105,7 @@ export function registerLoginPages(app: TypedApp, deps: Deps): void {
     const returnTo = safeLocalPath(body.returnTo) ?? '/';
     if (!parsed.success) return reply.redirect(returnTo, 303);
     const locale = parsed.data.locale;
-    reply.setCookie(LANGUAGE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, maxAge: ONE_YEAR_SECONDS });
+    setLanguageCookie(reply, deps, locale);
     const actor = request.actor;
     if (actor.kind === 'user' && actor.locale !== locale && can(actor, 'profile:write')) await updateProfile(deps, actor, { locale }, originOf(request));
     return reply.redirect(returnTo, 303);

@@ -4,6 +4,7 @@ import { can, type Permission } from '../../../../platform/auth/access.ts';
 import type { UserActor } from '../../../../platform/auth/actor.ts';
 import type { Locale, Role } from '../../../../platform/db/schema.ts';
 import type { Deps } from '../../../../platform/deps.ts';
+import { LANGUAGE_COOKIE } from '../../../../platform/http/cookies.ts';
 import { problems } from '../../../../platform/http/problem.ts';
 import { formatInstant, type MessageKey, type MessageParams, translate } from '../../../../platform/i18n/index.ts';
 import { type Flash, Layout } from '../../../../platform/ui/layout.tsx';
@@ -71,6 +72,13 @@ export function safeLocalPath(value: unknown): string | null {
     if (code <= 0x20 || code === 0x7f || character === '\\') return null;
   }
   return value;
+}
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** The chosen language, for a year; it outranks the profile's language (see platform/http/app.ts). */
+export function setLanguageCookie(reply: FastifyReply, deps: Deps, locale: Locale): void {
+  reply.setCookie(LANGUAGE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, maxAge: ONE_YEAR_SECONDS });
 }
 
 export function loginPathFor(next: string): string {

@@ -10,7 +10,7 @@ import { RESET_PASSWORD_LINK_MINUTES } from '../../domain/email-links.ts';
 import { requestPasswordReset } from '../../use-cases/request-password-reset.ts';
 import { resetPassword } from '../../use-cases/reset-password.ts';
 import { setFlash } from './flash.ts';
-import { attempt, EMPTY_FORM, emailField, errorFor, type FormState, formValues, parseForm, passwordField, says } from './forms.ts';
+import { attempt, EMPTY_FORM, emailField, errorFor, type FormState, filledIn, formValues, parseForm, passwordField, says } from './forms.ts';
 import { sendLayoutPage, translator } from './page-support.tsx';
 
 /** Mailed links carry a random 32-byte token; anything else cannot be one. */
@@ -21,7 +21,7 @@ const resetForm = z
   .object({
     token: z.string().regex(LINK_TOKEN),
     password: passwordField,
-    passwordConfirm: z.string(says('accounts.problem.required')).min(1, says('accounts.problem.required')),
+    passwordConfirm: filledIn,
   })
   .refine((form) => form.password === form.passwordConfirm, { path: ['passwordConfirm'], ...says('accounts.problem.passwords_differ'), when: () => true });
 

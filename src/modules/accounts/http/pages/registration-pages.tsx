@@ -10,7 +10,20 @@ import { CONFIRM_EMAIL_LINK_HOURS } from '../../domain/email-links.ts';
 import { confirmEmail } from '../../use-cases/confirm-email.ts';
 import { registerCustomer } from '../../use-cases/register-customer.ts';
 import { setFlash } from './flash.ts';
-import { attempt, EMPTY_FORM, emailField, errorFor, type FormState, formValues, localeField, parseForm, passwordField, requiredText, says } from './forms.ts';
+import {
+  attempt,
+  EMPTY_FORM,
+  emailField,
+  errorFor,
+  type FormState,
+  filledIn,
+  formValues,
+  localeField,
+  parseForm,
+  passwordField,
+  requiredText,
+  says,
+} from './forms.ts';
 import { languageOptions, sendLayoutPage, translator } from './page-support.tsx';
 import { LINK_TOKEN, LinkInvalidView } from './password-pages.tsx';
 
@@ -19,7 +32,7 @@ const registerForm = z
     displayName: requiredText(120),
     email: emailField,
     password: passwordField,
-    passwordConfirm: z.string(says('accounts.problem.required')).min(1, says('accounts.problem.required')),
+    passwordConfirm: filledIn,
     locale: localeField.optional(),
   })
   .refine((form) => form.password === form.passwordConfirm, { path: ['passwordConfirm'], ...says('accounts.problem.passwords_differ'), when: () => true });
