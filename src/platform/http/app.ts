@@ -22,7 +22,7 @@ import { negotiateLocale } from '../i18n/index.ts';
 import { csrfCookieName, csrfTokenFor, ensureCsrfToken, verifyCsrf } from './csrf.ts';
 import { type HtmlErrorRenderer, installErrorHandlers, sendProblem } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
-import { AppError } from './problem.ts';
+import { AppError, problems } from './problem.ts';
 import './request-context.ts';
 import { LANGUAGE_COOKIE, sessionCookieName } from './cookies.ts';
 
@@ -143,6 +143,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     reply.header('x-request-id', request.id);
     request.actor = ANONYMOUS;
     await identify(request, reply, deps, options.authenticator);
+    request.actor = withPurpose(request);
     const explicit = request.cookies[LANGUAGE_COOKIE];
     request.locale = negotiateLocale(explicit ?? (request.actor.kind === 'user' ? request.actor.locale : undefined), request.headers['accept-language']);
     // Browsers asking for a page get a CSRF cookie; API clients, probes and assets do not need one.
@@ -172,6 +173,22 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   const typed = app.withTypeProvider<ZodTypeProvider>();
   for (const module of options.modules) await module.register(typed, deps);
   return app;
+}
+
+/**
+ * Staff say why they open personal data (DESIGN §5); the reason travels with the actor into every
+ * audit event of the request. Sent as the `Bezel-Purpose` header by API clients.
+ */
+export const PURPOSE_HEADER = 'bezel-purpose';
+
+function withPurpose(request: FastifyRequest) {
+  const given = request.headers[PURPOSE_HEADER];
+  if (given === undefined || request.actor.kind !== 'user') return request.actor;
+  const purpose = typeof given === 'string' ? given.trim() : '';
+  if (purpose.length < 3 || purpose.length > 200 || /[\x00-\x1f]/.test(purpose)) {
+    throw problems.validation([{ field: 'headers.bezel-purpose', code: 'invalid_format', messageKey: 'error.field.invalid_format' }]);
+  }
+  return { ...request.actor, purpose };
 }
 
 /** Bearer token first (integrations), then the session cookie (browsers). */

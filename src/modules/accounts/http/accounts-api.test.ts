@@ -229,6 +229,25 @@ describe('accounts API', () => {
     );
   });
 
+  test('staff opening another user is audited with the purpose they gave', async () => {
+    const auditor = await tokenFor('auditor@demo.bezel.test', ['users:read']);
+    const list = (await call('GET', '/api/v1/users?search=jeweler@demo', { token: auditor })).json().items as { id: string }[];
+    const id = list[0]?.id as string;
+    const viewed = await call('GET', `/api/v1/users/${id}`, { token: auditor, headers: { 'bezel-purpose': 'Quarterly access review' } });
+    assert.equal(viewed.statusCode, 200);
+    const event = await bezel.deps.db
+      .selectFrom('audit_event')
+      .select(['purpose', 'actor_type', 'details'])
+      .where('action', '=', 'user.viewed')
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(event.purpose, 'Quarterly access review');
+    assert.equal(event.actor_type, 'api_token');
+    assert.ok((event.details as { apiTokenId?: string }).apiTokenId, 'the acting token is named');
+    const badPurpose = await call('GET', `/api/v1/users/${id}`, { token: auditor, headers: { 'bezel-purpose': 'x' } });
+    assert.equal(badPurpose.statusCode, 400);
+  });
+
   test('roles: the last active admin cannot lose the role', async () => {
     const admin = await tokenFor('admin@demo.bezel.test', ['users:manage', 'users:read', 'profile:read']);
     const me = (await call('GET', '/api/v1/me', { token: admin })).json();

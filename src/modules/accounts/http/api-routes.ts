@@ -183,7 +183,7 @@ export const accountsApi: HttpModule = {
     app.get(
       '/api/v1/users/:id',
       { schema: { ...users, summary: 'One user', params: uuidParam, response: { 200: accountSchema, ...problemResponses } } },
-      async (request) => getAccount(deps, request.actor, request.params.id),
+      async (request) => getAccount(deps, request.actor, request.params.id, originOf(request)),
     );
     app.post(
       '/api/v1/users',

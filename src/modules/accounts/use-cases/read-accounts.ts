@@ -1,7 +1,10 @@
+import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { requirePermission } from '../../../platform/auth/access.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
+import { type RequestOrigin, SYSTEM_ORIGIN } from '../../../platform/request-origin.ts';
 import { type Account, type ApiTokenSummary, findAccountVisibleTo, listAccountsVisibleTo, listApiTokensVisibleTo } from '../accounts-repository.ts';
 
 /**
@@ -16,11 +19,20 @@ export async function getMyAccount(deps: Deps, actor: Actor): Promise<Account> {
   return account;
 }
 
-export async function getAccount(deps: Deps, actor: Actor, userId: string): Promise<Account> {
+/**
+ * One user's account. When staff open someone else's record, the view is audited with the purpose
+ * they gave (DESIGN §5: staff access to personal data is recorded with its reason).
+ */
+export async function getAccount(deps: Deps, actor: Actor, userId: string, origin: RequestOrigin = SYSTEM_ORIGIN): Promise<Account> {
   if (actor.kind === 'anonymous') throw problems.unauthenticated();
-  const account = await findAccountVisibleTo(deps.db, actor, userId);
-  if (!account) throw problems.notFound();
-  return account;
+  return inTransaction(deps.db, async (trx) => {
+    const account = await findAccountVisibleTo(trx, actor, userId);
+    if (!account) throw problems.notFound();
+    if (actor.kind === 'user' && actor.userId !== userId) {
+      await recordAuditEvent(trx, { actor, action: 'user.viewed', subject: { type: 'user', id: userId }, requestId: origin.requestId }, deps.clock);
+    }
+    return account;
+  });
 }
 
 export type AccountPage = { items: Account[]; nextCursor: string | null };

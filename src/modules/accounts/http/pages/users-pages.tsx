@@ -87,7 +87,7 @@ async function sendUserPage(
   form: { errors: FormError[]; roles?: string[] },
   status = 200,
 ) {
-  const account = await getAccount(deps, actor, id);
+  const account = await getAccount(deps, actor, id, originOf(request));
   const locale = request.locale;
   return sendLayoutPage(
     deps,
