@@ -185,7 +185,7 @@ function withPurpose(request: FastifyRequest) {
   const given = request.headers[PURPOSE_HEADER];
   if (given === undefined || request.actor.kind !== 'user') return request.actor;
   const purpose = typeof given === 'string' ? given.trim() : '';
-  if (purpose.length < 3 || purpose.length > 200 || /[\x00-\x1f]/.test(purpose)) {
+  if (purpose.length < 3 || purpose.length > 200 || [...purpose].some((character) => character.charCodeAt(0) < 32)) {
     throw problems.validation([{ field: 'headers.bezel-purpose', code: 'invalid_format', messageKey: 'error.field.invalid_format' }]);
   }
   return { ...request.actor, purpose };

@@ -146,6 +146,7 @@ export const accountsApi: HttpModule = {
         schema: {
           ...me,
           summary: 'Create an API token (Idempotency-Key supported)',
+          headers: idempotencyHeaders,
           body: createTokenBody,
           response: { 201: createdTokenSchema, ...problemResponses },
         },
@@ -191,6 +192,7 @@ export const accountsApi: HttpModule = {
         schema: {
           ...users,
           summary: 'Create a user with roles (admin; Idempotency-Key supported)',
+          headers: idempotencyHeaders,
           body: createUserBody,
           response: { 201: accountSchema, ...problemResponses },
         },

@@ -14,7 +14,7 @@ import { revokeApiToken } from '../../use-cases/revoke-api-token.ts';
 import { updateProfile } from '../../use-cases/update-profile.ts';
 import { AccountView } from './account-views.tsx';
 import { setFlash } from './flash.ts';
-import { attempt, checkboxes, EMPTY_FORM, type FormState, formValues, localeField, parseForm, postedList, requiredText, says } from './forms.ts';
+import { attempt, checkboxes, EMPTY_FORM, type FormState, formValues, localeField, postedList, requiredText, says, submitForm } from './forms.ts';
 import { formatTime, requirePageUser, sendLayoutPage, setLanguageCookie, translator } from './page-support.tsx';
 
 const profileForm = z.object({ displayName: requiredText(120), locale: localeField });
@@ -87,12 +87,10 @@ export function registerAccountPages(app: TypedApp, deps: Deps): void {
     const actor = requirePageUser(request, reply, 'profile:write', '/account');
     if (!actor) return reply;
     const values = formValues(request.body, ['displayName', 'locale']);
-    const parsed = parseForm(request.locale, profileForm, request.body);
-    if (!parsed.ok) return sendAccountPage(deps, request, reply, actor, { profile: { values, errors: parsed.errors }, status: 400 });
-    const result = await attempt(request.locale, reply, 'displayName', () => updateProfile(deps, actor, parsed.data, originOf(request)));
+    const result = await submitForm(request, reply, profileForm, 'displayName', (input) => updateProfile(deps, actor, input, originOf(request)));
     if (!result.ok) return sendAccountPage(deps, request, reply, actor, { profile: { values, errors: result.failure.errors }, status: result.failure.status });
     // The language cookie outranks the profile, so it follows the saved choice.
-    setLanguageCookie(reply, deps, parsed.data.locale);
+    setLanguageCookie(reply, deps, result.data.locale);
     setFlash(reply, deps, 'account.profile.saved');
     return reply.redirect('/account', 303);
   });
@@ -103,10 +101,7 @@ export function registerAccountPages(app: TypedApp, deps: Deps): void {
     if (!actor) return reply;
     const values = formValues(request.body, ['name', 'expiresInDays']);
     const scopes = postedList(request.body, 'scopes');
-    const parsed = parseForm(request.locale, tokenForm, request.body);
-    if (!parsed.ok) return sendAccountPage(deps, request, reply, actor, { tokenForm: { values, scopes, errors: parsed.errors }, status: 400 });
-    const input = parsed.data;
-    const result = await attempt(request.locale, reply, 'scopes', () => createApiToken(deps, actor, input, originOf(request)));
+    const result = await submitForm(request, reply, tokenForm, 'scopes', (input) => createApiToken(deps, actor, input, originOf(request)));
     if (!result.ok)
       return sendAccountPage(deps, request, reply, actor, { tokenForm: { values, scopes, errors: result.failure.errors }, status: result.failure.status });
     return sendAccountPage(deps, request, reply, actor, { created: result.value, status: 201 });

@@ -1,11 +1,12 @@
 import type { Permission } from '../../../../platform/auth/access.ts';
 import type { Locale } from '../../../../platform/db/schema.ts';
 import type { MessageKey } from '../../../../platform/i18n/index.ts';
-import { Button, Card, CheckboxGroup, ErrorSummary, Field, Form, PageHeading, Panel, RadioGroup, Table } from '../../../../platform/ui/components.tsx';
+import { Button, Card, CheckboxGroup, ErrorSummary, Field, Form, PageHeading, Panel, Table } from '../../../../platform/ui/components.tsx';
 import type { Account, ApiTokenSummary } from '../../accounts-repository.ts';
 import type { CreatedApiToken } from '../../use-cases/create-api-token.ts';
+import { LanguageChoice } from './common-fields.tsx';
 import { errorFor, type FormState } from './forms.ts';
-import { languageOptions, translator } from './page-support.tsx';
+import { translator } from './page-support.tsx';
 
 export const SCOPE_LABELS: Record<Permission, MessageKey> = {
   'profile:read': 'scope.profile:read',
@@ -71,14 +72,7 @@ function ProfileCard({ locale, csrfToken, account, profile }: AccountViewProps) 
           value={account.email}
           readOnly
         />
-        <RadioGroup
-          locale={locale}
-          name="locale"
-          legend={t('account.language.legend')}
-          options={languageOptions()}
-          selected={[profile.values.locale ?? account.locale]}
-          error={errorFor(profile.errors, 'locale')}
-        />
+        <LanguageChoice locale={locale} selected={profile.values.locale ?? account.locale} errors={profile.errors} />
         <Button>{t('form.save')}</Button>
       </Form>
     </Card>

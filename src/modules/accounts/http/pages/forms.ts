@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '../../../../platform/auth/passwords.ts';
 import type { Locale } from '../../../../platform/db/schema.ts';
@@ -36,6 +36,18 @@ export const passwordField = z
   .max(PASSWORD_MAX_LENGTH, says('accounts.problem.password_too_long'));
 
 export const localeField = z.enum(['en', 'nl'], says('error.field.invalid_value'));
+
+/**
+ * For forms where a new password is typed twice: the repeat must match. `when` has zod check it even
+ * while other fields fail, so the person sees every message at once rather than one round at a time.
+ */
+export function requireMatchingPasswords<S extends z.ZodType<{ password: string; passwordConfirm: string }>>(schema: S): S {
+  return schema.refine((form) => form.password === form.passwordConfirm, {
+    path: ['passwordConfirm'],
+    ...says('accounts.problem.passwords_differ'),
+    when: () => true,
+  });
+}
 
 /** Checkboxes post nothing, one value, or several: always a list here. */
 export function checkboxes<T extends z.ZodType>(item: T, noneChosen: MessageKey) {
@@ -112,4 +124,23 @@ export function failureOf(locale: Locale, error: AppError, generalField: string)
   if (error.code !== 'validation_failed' || errors.length === 0)
     errors.unshift({ field: generalField, message: translate(locale, error.messageKey, error.params) });
   return { status: error.status, code: error.code, errors };
+}
+
+/**
+ * The usual course of a form post: check the form, then run the use case with its data. Both kinds of
+ * failure come back as one Failure, so the handler shows the form again in one place: a bad form with
+ * 400 and its field messages, a refused use case with its own status and messages (see attempt).
+ * On success `data` is the checked form, for what the handler does next.
+ */
+export async function submitForm<S extends z.ZodType, T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  schema: S,
+  generalField: string,
+  action: (data: z.output<S>) => Promise<T>,
+): Promise<{ ok: true; data: z.output<S>; value: T } | { ok: false; failure: Failure }> {
+  const parsed = parseForm(request.locale, schema, request.body);
+  if (!parsed.ok) return { ok: false, failure: { status: 400, code: 'validation_failed', errors: parsed.errors } };
+  const result = await attempt(request.locale, reply, generalField, () => action(parsed.data));
+  return result.ok ? { ok: true, data: parsed.data, value: result.value } : result;
 }

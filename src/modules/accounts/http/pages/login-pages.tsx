@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../../../platform/auth/access.ts';
 import type { Locale } from '../../../../platform/db/schema.ts';
@@ -10,7 +11,7 @@ import { logIn } from '../../use-cases/log-in.ts';
 import { logOut } from '../../use-cases/log-out.ts';
 import { updateProfile } from '../../use-cases/update-profile.ts';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
-import { attempt, EMPTY_FORM, errorFor, type FormState, filledIn, formValues, parseForm, requiredText } from './forms.ts';
+import { EMPTY_FORM, errorFor, type FormState, filledIn, formValues, requiredText, submitForm } from './forms.ts';
 import { safeLocalPath, sendLayoutPage, setLanguageCookie, translator } from './page-support.tsx';
 
 const loginForm = z.object({ email: requiredText(254), password: filledIn });
@@ -54,6 +55,24 @@ function LoginView({ locale, csrfToken, next, form }: { locale: Locale; csrfToke
   );
 }
 
+/** The login form: empty, or as last posted with its errors; `next` is where a successful login goes. */
+function sendLoginPage(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  next: string | null,
+  form: FormState = EMPTY_FORM,
+  options: { status?: number; flash?: Flash } = {},
+) {
+  return sendLayoutPage(
+    deps,
+    request,
+    reply,
+    { title: translator(request.locale)('login.title'), ...options },
+    <LoginView locale={request.locale} csrfToken={request.csrfToken} next={next} form={form} />,
+  );
+}
+
 /** Log in, log out and the language switch. */
 export function registerLoginPages(app: TypedApp, deps: Deps): void {
   app.get('/login', { schema: { hide: true } }, async (request, reply) => {
@@ -62,32 +81,14 @@ export function registerLoginPages(app: TypedApp, deps: Deps): void {
     if (request.actor.kind === 'user') return reply.redirect(next ?? '/', 303);
     // A fixed message chosen by a flag: nothing from the address is shown.
     const flash: Flash | undefined = query.loggedOut === '1' ? { kind: 'info', message: translator(request.locale)('login.logged_out') } : undefined;
-    const t = translator(request.locale);
-    return sendLayoutPage(
-      deps,
-      request,
-      reply,
-      { title: t('login.title'), ...(flash && { flash }) },
-      <LoginView locale={request.locale} csrfToken={request.csrfToken} next={next} form={EMPTY_FORM} />,
-    );
+    return sendLoginPage(deps, request, reply, next, EMPTY_FORM, { flash });
   });
 
   app.post('/login', { schema: { hide: true } }, async (request, reply) => {
     const next = safeLocalPath((request.query as { next?: unknown }).next);
-    const locale = request.locale;
     const values = formValues(request.body, ['email']);
-    const show = (status: number, form: FormState) =>
-      sendLayoutPage(
-        deps,
-        request,
-        reply,
-        { title: translator(locale)('login.title'), status },
-        <LoginView locale={locale} csrfToken={request.csrfToken} next={next} form={form} />,
-      );
-    const parsed = parseForm(locale, loginForm, request.body);
-    if (!parsed.ok) return show(400, { values, errors: parsed.errors });
-    const result = await attempt(locale, reply, 'email', () => logIn(deps, parsed.data, originOf(request), request.sessionTokenHash));
-    if (!result.ok) return show(result.failure.status, { values, errors: result.failure.errors });
+    const result = await submitForm(request, reply, loginForm, 'email', (input) => logIn(deps, input, originOf(request), request.sessionTokenHash));
+    if (!result.ok) return sendLoginPage(deps, request, reply, next, { values, errors: result.failure.errors }, { status: result.failure.status });
     setSessionCookie(reply, deps, result.value.sessionToken);
     return reply.redirect(next ?? '/', 303);
   });

@@ -7,6 +7,7 @@ import type { Deps } from '../../../../platform/deps.ts';
 import { LANGUAGE_COOKIE } from '../../../../platform/http/cookies.ts';
 import { problems } from '../../../../platform/http/problem.ts';
 import { formatInstant, type MessageKey, type MessageParams, translate } from '../../../../platform/i18n/index.ts';
+import { PageHeading, Panel } from '../../../../platform/ui/components.tsx';
 import { type Flash, Layout } from '../../../../platform/ui/layout.tsx';
 import { sendPage } from '../../../../platform/ui/render.ts';
 import { takeFlash } from './flash.ts';
@@ -46,6 +47,25 @@ export async function sendLayoutPage(
       {children}
     </Layout>,
     options.status,
+  );
+}
+
+/**
+ * A page that only reports that a form went through ("check your email"): the title as its heading
+ * and the message in a success panel. Such pages answer a POST, so `currentPath` names the form's page.
+ */
+export function sendNoticePage(deps: Deps, request: FastifyRequest, reply: FastifyReply, options: PageOptions, message: string): Promise<FastifyReply> {
+  return sendLayoutPage(
+    deps,
+    request,
+    reply,
+    options,
+    <>
+      <PageHeading title={options.title} />
+      <Panel kind="success">
+        <p>{message}</p>
+      </Panel>
+    </>,
   );
 }
 
@@ -112,11 +132,3 @@ export const ROLE_LABELS: Record<Role, MessageKey> = {
   admin: 'role.admin',
   auditor: 'role.auditor',
 };
-
-/** The two languages as radio options, each name written in its own language. */
-export function languageOptions(): { value: Locale; label: string; lang: Locale }[] {
-  return [
-    { value: 'en', label: translate('en', 'language.name.en'), lang: 'en' },
-    { value: 'nl', label: translate('nl', 'language.name.nl'), lang: 'nl' },
-  ];
-}

@@ -1,45 +1,28 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { PASSWORD_MIN_LENGTH } from '../../../../platform/auth/passwords.ts';
 import type { Locale } from '../../../../platform/db/schema.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
-import { Button, ErrorSummary, Field, Form, PageHeading, Panel } from '../../../../platform/ui/components.tsx';
+import { Button, ErrorSummary, Field, Form, PageHeading } from '../../../../platform/ui/components.tsx';
 import { normaliseEmail } from '../../domain/email-address.ts';
 import { RESET_PASSWORD_LINK_MINUTES } from '../../domain/email-links.ts';
 import { requestPasswordReset } from '../../use-cases/request-password-reset.ts';
 import { resetPassword } from '../../use-cases/reset-password.ts';
+import { NewPasswordFields } from './common-fields.tsx';
 import { setFlash } from './flash.ts';
-import { attempt, EMPTY_FORM, emailField, errorFor, type FormState, filledIn, formValues, parseForm, passwordField, says } from './forms.ts';
-import { sendLayoutPage, translator } from './page-support.tsx';
-
-/** Mailed links carry a random 32-byte token; anything else cannot be one. */
-export const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+import { EMPTY_FORM, emailField, errorFor, type FormState, filledIn, formValues, passwordField, requireMatchingPasswords, submitForm } from './forms.ts';
+import { LINK_TOKEN, readLinkToken, sendLinkInvalidPage } from './mailed-links.tsx';
+import { sendLayoutPage, sendNoticePage, translator } from './page-support.tsx';
 
 const requestForm = z.object({ email: emailField });
-const resetForm = z
-  .object({
+const resetForm = requireMatchingPasswords(
+  z.object({
     token: z.string().regex(LINK_TOKEN),
     password: passwordField,
     passwordConfirm: filledIn,
-  })
-  .refine((form) => form.password === form.passwordConfirm, { path: ['passwordConfirm'], ...says('accounts.problem.passwords_differ'), when: () => true });
-
-/** An expired, used or unknown link: say so, and offer a new one (a reset link also confirms the address). */
-export function LinkInvalidView({ locale, title }: { locale: Locale; title: string }) {
-  const t = translator(locale);
-  return (
-    <>
-      <PageHeading title={title} />
-      <Panel kind="warning">
-        <p>{t('accounts.link_invalid')}</p>
-      </Panel>
-      <p>
-        <a href="/password-reset">{t('password_reset.new_link')}</a>
-      </p>
-    </>
-  );
-}
+  }),
+);
 
 function RequestView({ locale, csrfToken, form }: { locale: Locale; csrfToken: string; form: FormState }) {
   const t = translator(locale);
@@ -72,22 +55,11 @@ function ResetView({ locale, csrfToken, token, form }: { locale: Locale; csrfTok
       <ErrorSummary locale={locale} errors={form.errors} />
       <Form action="/reset-password" csrfToken={csrfToken}>
         <input type="hidden" name="token" value={token} />
-        <Field
+        <NewPasswordFields
           locale={locale}
-          name="password"
-          type="password"
+          errors={form.errors}
           label={t('password_reset.complete.password')}
-          hint={t('register.password_hint', { min: PASSWORD_MIN_LENGTH })}
-          autocomplete="new-password"
-          error={errorFor(form.errors, 'password')}
-        />
-        <Field
-          locale={locale}
-          name="passwordConfirm"
-          type="password"
-          label={t('password_reset.complete.password_confirm')}
-          autocomplete="new-password"
-          error={errorFor(form.errors, 'passwordConfirm')}
+          confirmLabel={t('password_reset.complete.password_confirm')}
         />
         <Button>{t('password_reset.complete.submit')}</Button>
       </Form>
@@ -95,99 +67,72 @@ function ResetView({ locale, csrfToken, token, form }: { locale: Locale; csrfTok
   );
 }
 
+/** "Forgot your password?": empty, or as last posted with its errors. */
+function sendRequestPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, form: FormState = EMPTY_FORM, status?: number) {
+  return sendLayoutPage(
+    deps,
+    request,
+    reply,
+    { title: translator(request.locale)('password_reset.request.title'), status },
+    <RequestView locale={request.locale} csrfToken={request.csrfToken} form={form} />,
+  );
+}
+
+/** The new-password form behind a link whose token has the right shape (whether it still works is checked on POST). */
+function sendResetPage(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  form: FormState = EMPTY_FORM,
+  options: { status?: number; currentPath?: string } = {},
+) {
+  return sendLayoutPage(
+    deps,
+    request,
+    reply,
+    { title: translator(request.locale)('password_reset.complete.title'), ...options },
+    <ResetView locale={request.locale} csrfToken={request.csrfToken} token={token} form={form} />,
+  );
+}
+
 /** "Forgot your password?" and the page behind the mailed link (also the staff welcome link). */
 export function registerPasswordPages(app: TypedApp, deps: Deps): void {
-  app.get('/password-reset', { schema: { hide: true } }, async (request, reply) =>
-    sendLayoutPage(
-      deps,
-      request,
-      reply,
-      { title: translator(request.locale)('password_reset.request.title') },
-      <RequestView locale={request.locale} csrfToken={request.csrfToken} form={EMPTY_FORM} />,
-    ),
-  );
+  app.get('/password-reset', { schema: { hide: true } }, async (request, reply) => sendRequestPage(deps, request, reply));
 
   app.post('/password-reset', { schema: { hide: true } }, async (request, reply) => {
-    const locale = request.locale;
-    const t = translator(locale);
+    const t = translator(request.locale);
     const values = formValues(request.body, ['email']);
-    const show = (status: number, form: FormState) =>
-      sendLayoutPage(
-        deps,
-        request,
-        reply,
-        { title: t('password_reset.request.title'), status },
-        <RequestView locale={locale} csrfToken={request.csrfToken} form={form} />,
-      );
-    const parsed = parseForm(locale, requestForm, request.body);
-    if (!parsed.ok) return show(400, { values, errors: parsed.errors });
-    const result = await attempt(locale, reply, 'email', () => requestPasswordReset(deps, parsed.data, originOf(request)));
-    if (!result.ok) return show(result.failure.status, { values, errors: result.failure.errors });
+    const result = await submitForm(request, reply, requestForm, 'email', (input) => requestPasswordReset(deps, input, originOf(request)));
+    if (!result.ok) return sendRequestPage(deps, request, reply, { values, errors: result.failure.errors }, result.failure.status);
     // The same page whether or not the address is registered: it must not tell who is a customer.
-    const email = normaliseEmail(parsed.data.email);
-    return sendLayoutPage(
+    const email = normaliseEmail(result.data.email);
+    return sendNoticePage(
       deps,
       request,
       reply,
       { title: t('password_reset.request.title'), currentPath: '/password-reset' },
-      <>
-        <PageHeading title={t('password_reset.request.title')} />
-        <Panel kind="success">
-          <p>{t('password_reset.request.sent', { email, minutes: RESET_PASSWORD_LINK_MINUTES })}</p>
-        </Panel>
-      </>,
+      t('password_reset.request.sent', { email, minutes: RESET_PASSWORD_LINK_MINUTES }),
     );
   });
 
   // Showing the form uses nothing up: only the POST spends the link.
   app.get('/reset-password', { schema: { hide: true } }, async (request, reply) => {
-    const t = translator(request.locale);
-    const token = (request.query as { token?: unknown }).token;
-    if (typeof token !== 'string' || !LINK_TOKEN.test(token)) {
-      return sendLayoutPage(
-        deps,
-        request,
-        reply,
-        { title: t('password_reset.complete.title'), status: 400 },
-        <LinkInvalidView locale={request.locale} title={t('password_reset.complete.title')} />,
-      );
-    }
-    return sendLayoutPage(
-      deps,
-      request,
-      reply,
-      { title: t('password_reset.complete.title') },
-      <ResetView locale={request.locale} csrfToken={request.csrfToken} token={token} form={EMPTY_FORM} />,
-    );
+    const token = readLinkToken(request.query);
+    if (token === null) return sendLinkInvalidPage(deps, request, reply, { title: translator(request.locale)('password_reset.complete.title') });
+    return sendResetPage(deps, request, reply, token);
   });
 
   app.post('/reset-password', { schema: { hide: true } }, async (request, reply) => {
-    const locale = request.locale;
-    const t = translator(locale);
-    const token = formValues(request.body, ['token']).token ?? '';
     const invalidLink = () =>
-      sendLayoutPage(
-        deps,
-        request,
-        reply,
-        { title: t('password_reset.complete.title'), status: 400, currentPath: '/reset-password' },
-        <LinkInvalidView locale={locale} title={t('password_reset.complete.title')} />,
-      );
-    if (!LINK_TOKEN.test(token)) return invalidLink();
-    const show = (status: number, form: FormState) =>
-      sendLayoutPage(
-        deps,
-        request,
-        reply,
-        { title: t('password_reset.complete.title'), status, currentPath: `/reset-password?token=${encodeURIComponent(token)}` },
-        <ResetView locale={locale} csrfToken={request.csrfToken} token={token} form={form} />,
-      );
-    const parsed = parseForm(locale, resetForm, request.body);
-    if (!parsed.ok) return show(400, { values: {}, errors: parsed.errors });
-    const result = await attempt(locale, reply, 'password', () => resetPassword(deps, { token, password: parsed.data.password }, originOf(request)));
+      sendLinkInvalidPage(deps, request, reply, { title: translator(request.locale)('password_reset.complete.title'), currentPath: '/reset-password' });
+    const token = readLinkToken(request.body);
+    if (token === null) return invalidLink();
+    const result = await submitForm(request, reply, resetForm, 'password', ({ password }) => resetPassword(deps, { token, password }, originOf(request)));
     if (!result.ok) {
       if (result.failure.code === 'link_invalid') return invalidLink();
-      return show(result.failure.status, { values: {}, errors: result.failure.errors });
+      const currentPath = `/reset-password?token=${encodeURIComponent(token)}`;
+      return sendResetPage(deps, request, reply, token, { values: {}, errors: result.failure.errors }, { status: result.failure.status, currentPath });
     }
     setFlash(reply, deps, 'password_reset.complete.done');
     return reply.redirect('/login', 303);

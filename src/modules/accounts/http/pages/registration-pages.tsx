@@ -1,14 +1,15 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { PASSWORD_MIN_LENGTH } from '../../../../platform/auth/passwords.ts';
 import type { Locale } from '../../../../platform/db/schema.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
-import { Button, ErrorSummary, Field, Form, PageHeading, Panel, RadioGroup } from '../../../../platform/ui/components.tsx';
+import { Button, ErrorSummary, Field, Form, PageHeading } from '../../../../platform/ui/components.tsx';
 import { normaliseEmail } from '../../domain/email-address.ts';
 import { CONFIRM_EMAIL_LINK_HOURS } from '../../domain/email-links.ts';
 import { confirmEmail } from '../../use-cases/confirm-email.ts';
 import { registerCustomer } from '../../use-cases/register-customer.ts';
+import { LanguageChoice, NewPasswordFields } from './common-fields.tsx';
 import { setFlash } from './flash.ts';
 import {
   attempt,
@@ -19,23 +20,23 @@ import {
   filledIn,
   formValues,
   localeField,
-  parseForm,
   passwordField,
   requiredText,
-  says,
+  requireMatchingPasswords,
+  submitForm,
 } from './forms.ts';
-import { languageOptions, sendLayoutPage, translator } from './page-support.tsx';
-import { LINK_TOKEN, LinkInvalidView } from './password-pages.tsx';
+import { readLinkToken, sendLinkInvalidPage } from './mailed-links.tsx';
+import { sendLayoutPage, sendNoticePage, translator } from './page-support.tsx';
 
-const registerForm = z
-  .object({
+const registerForm = requireMatchingPasswords(
+  z.object({
     displayName: requiredText(120),
     email: emailField,
     password: passwordField,
     passwordConfirm: filledIn,
     locale: localeField.optional(),
-  })
-  .refine((form) => form.password === form.passwordConfirm, { path: ['passwordConfirm'], ...says('accounts.problem.passwords_differ'), when: () => true });
+  }),
+);
 
 function RegisterView({ locale, csrfToken, form }: { locale: Locale; csrfToken: string; form: FormState }) {
   const t = translator(locale);
@@ -65,31 +66,8 @@ function RegisterView({ locale, csrfToken, form }: { locale: Locale; csrfToken: 
           value={form.values.email}
           error={errorFor(form.errors, 'email')}
         />
-        <Field
-          locale={locale}
-          name="password"
-          type="password"
-          label={t('register.password')}
-          hint={t('register.password_hint', { min: PASSWORD_MIN_LENGTH })}
-          autocomplete="new-password"
-          error={errorFor(form.errors, 'password')}
-        />
-        <Field
-          locale={locale}
-          name="passwordConfirm"
-          type="password"
-          label={t('register.password_confirm')}
-          autocomplete="new-password"
-          error={errorFor(form.errors, 'passwordConfirm')}
-        />
-        <RadioGroup
-          locale={locale}
-          name="locale"
-          legend={t('account.language.legend')}
-          options={languageOptions()}
-          selected={[form.values.locale ?? locale]}
-          error={errorFor(form.errors, 'locale')}
-        />
+        <NewPasswordFields locale={locale} errors={form.errors} label={t('register.password')} confirmLabel={t('register.password_confirm')} />
+        <LanguageChoice locale={locale} selected={form.values.locale ?? locale} errors={form.errors} />
         <p>{t('register.privacy')}</p>
         <Button>{t('register.submit')}</Button>
       </Form>
@@ -113,59 +91,44 @@ function ConfirmView({ locale, csrfToken, token }: { locale: Locale; csrfToken: 
   );
 }
 
+/** The registration form: empty, or as last posted with its errors. */
+function sendRegisterPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, form: FormState = EMPTY_FORM, status?: number) {
+  return sendLayoutPage(
+    deps,
+    request,
+    reply,
+    { title: translator(request.locale)('register.title'), status },
+    <RegisterView locale={request.locale} csrfToken={request.csrfToken} form={form} />,
+  );
+}
+
 /** Self-registration of customers and the confirmation of their email address. */
 export function registerRegistrationPages(app: TypedApp, deps: Deps): void {
-  app.get('/register', { schema: { hide: true } }, async (request, reply) =>
-    sendLayoutPage(
-      deps,
-      request,
-      reply,
-      { title: translator(request.locale)('register.title') },
-      <RegisterView locale={request.locale} csrfToken={request.csrfToken} form={EMPTY_FORM} />,
-    ),
-  );
+  app.get('/register', { schema: { hide: true } }, async (request, reply) => sendRegisterPage(deps, request, reply));
 
   app.post('/register', { schema: { hide: true } }, async (request, reply) => {
     const locale = request.locale;
     const t = translator(locale);
     const values = formValues(request.body, ['displayName', 'email', 'locale']);
-    const show = (status: number, form: FormState) =>
-      sendLayoutPage(deps, request, reply, { title: t('register.title'), status }, <RegisterView locale={locale} csrfToken={request.csrfToken} form={form} />);
-    const parsed = parseForm(locale, registerForm, request.body);
-    if (!parsed.ok) return show(400, { values, errors: parsed.errors });
-    const { displayName, email, password } = parsed.data;
-    const result = await attempt(locale, reply, 'email', () =>
-      registerCustomer(deps, { displayName, email, password, locale: parsed.data.locale ?? locale }, originOf(request)),
+    const result = await submitForm(request, reply, registerForm, 'email', (form) =>
+      registerCustomer(deps, { displayName: form.displayName, email: form.email, password: form.password, locale: form.locale ?? locale }, originOf(request)),
     );
-    if (!result.ok) return show(result.failure.status, { values, errors: result.failure.errors });
+    if (!result.ok) return sendRegisterPage(deps, request, reply, { values, errors: result.failure.errors }, result.failure.status);
     // The same page for a new and a known address, so the form does not tell who is registered.
-    return sendLayoutPage(
+    return sendNoticePage(
       deps,
       request,
       reply,
       { title: t('register.check_email_title'), currentPath: '/register' },
-      <>
-        <PageHeading title={t('register.check_email_title')} />
-        <Panel kind="success">
-          <p>{t('register.check_email', { email: normaliseEmail(email), hours: CONFIRM_EMAIL_LINK_HOURS })}</p>
-        </Panel>
-      </>,
+      t('register.check_email', { email: normaliseEmail(result.data.email), hours: CONFIRM_EMAIL_LINK_HOURS }),
     );
   });
 
   // Mail scanners open links: the GET only shows a button, the POST confirms.
   app.get('/confirm-email', { schema: { hide: true } }, async (request, reply) => {
     const t = translator(request.locale);
-    const token = (request.query as { token?: unknown }).token;
-    if (typeof token !== 'string' || !LINK_TOKEN.test(token)) {
-      return sendLayoutPage(
-        deps,
-        request,
-        reply,
-        { title: t('confirm_email.title'), status: 400 },
-        <LinkInvalidView locale={request.locale} title={t('confirm_email.title')} />,
-      );
-    }
+    const token = readLinkToken(request.query);
+    if (token === null) return sendLinkInvalidPage(deps, request, reply, { title: t('confirm_email.title') });
     return sendLayoutPage(
       deps,
       request,
@@ -176,19 +139,11 @@ export function registerRegistrationPages(app: TypedApp, deps: Deps): void {
   });
 
   app.post('/confirm-email', { schema: { hide: true } }, async (request, reply) => {
-    const locale = request.locale;
-    const t = translator(locale);
-    const token = formValues(request.body, ['token']).token ?? '';
     const invalidLink = () =>
-      sendLayoutPage(
-        deps,
-        request,
-        reply,
-        { title: t('confirm_email.title'), status: 400, currentPath: '/confirm-email' },
-        <LinkInvalidView locale={locale} title={t('confirm_email.title')} />,
-      );
-    if (!LINK_TOKEN.test(token)) return invalidLink();
-    const result = await attempt(locale, reply, 'token', () => confirmEmail(deps, token, originOf(request)));
+      sendLinkInvalidPage(deps, request, reply, { title: translator(request.locale)('confirm_email.title'), currentPath: '/confirm-email' });
+    const token = readLinkToken(request.body);
+    if (token === null) return invalidLink();
+    const result = await attempt(request.locale, reply, 'token', () => confirmEmail(deps, token, originOf(request)));
     if (!result.ok) return invalidLink();
     setFlash(reply, deps, 'confirm_email.confirmed');
     return reply.redirect('/login', 303);

@@ -21,10 +21,10 @@ import {
   type FormState,
   formValues,
   localeField,
-  parseForm,
   postedList,
   requiredText,
   says,
+  submitForm,
 } from './forms.ts';
 import { formatTime, requirePageUser, sendLayoutPage, translator } from './page-support.tsx';
 import { UsersView, UserView } from './users-views.tsx';
@@ -127,10 +127,9 @@ export function registerUsersPages(app: TypedApp, deps: Deps): void {
     const locale = request.locale;
     const values = formValues(request.body, ['email', 'displayName', 'locale']);
     const roles = postedList(request.body, 'roles');
-    const parsed = parseForm(locale, createForm, request.body);
-    if (!parsed.ok) return sendUsersPage(deps, request, reply, actor, { values, roles, errors: parsed.errors }, 400);
-    const input = { ...parsed.data, locale: parsed.data.locale ?? locale };
-    const result = await attempt(locale, reply, 'email', () => createUser(deps, actor, input, originOf(request)));
+    const result = await submitForm(request, reply, createForm, 'email', (form) =>
+      createUser(deps, actor, { ...form, locale: form.locale ?? locale }, originOf(request)),
+    );
     if (!result.ok) return sendUsersPage(deps, request, reply, actor, { values, roles, errors: result.failure.errors }, result.failure.status);
     setFlash(reply, deps, 'users.create.done', result.value.id);
     return reply.redirect('/backoffice/users', 303);
@@ -147,9 +146,7 @@ export function registerUsersPages(app: TypedApp, deps: Deps): void {
     const actor = requirePageUser(request, reply, 'users:manage', `/backoffice/users/${id}`);
     if (!actor) return reply;
     const roles = postedList(request.body, 'roles');
-    const parsed = parseForm(request.locale, rolesForm, request.body);
-    if (!parsed.ok) return sendUserPage(deps, request, reply, actor, id, { errors: parsed.errors, roles }, 400);
-    const result = await attempt(request.locale, reply, 'roles', () => changeUserRoles(deps, actor, id, parsed.data.roles, originOf(request)));
+    const result = await submitForm(request, reply, rolesForm, 'roles', (form) => changeUserRoles(deps, actor, id, form.roles, originOf(request)));
     if (!result.ok) return sendUserPage(deps, request, reply, actor, id, { errors: result.failure.errors, roles }, result.failure.status);
     setFlash(reply, deps, 'users.roles.done', id);
     return reply.redirect(`/backoffice/users/${id}`, 303);

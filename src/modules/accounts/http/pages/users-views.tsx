@@ -1,23 +1,12 @@
 import { ROLES } from '../../../../platform/auth/actor.ts';
 import type { Locale, UserStatus } from '../../../../platform/db/schema.ts';
 import type { MessageKey } from '../../../../platform/i18n/index.ts';
-import {
-  Button,
-  Card,
-  CheckboxGroup,
-  ErrorSummary,
-  Field,
-  Form,
-  fieldId,
-  PageHeading,
-  RadioGroup,
-  SummaryList,
-  Table,
-} from '../../../../platform/ui/components.tsx';
+import { Button, Card, CheckboxGroup, ErrorSummary, Field, Form, fieldId, PageHeading, SummaryList, Table } from '../../../../platform/ui/components.tsx';
 import type { Account } from '../../accounts-repository.ts';
 import type { AccountPage } from '../../use-cases/read-accounts.ts';
+import { LanguageChoice } from './common-fields.tsx';
 import { errorFor, type FormError, type FormState } from './forms.ts';
-import { languageOptions, ROLE_LABELS, translator } from './page-support.tsx';
+import { ROLE_LABELS, translator } from './page-support.tsx';
 
 export const STATUS_LABELS: Record<UserStatus, MessageKey> = {
   pending_confirmation: 'user_status.pending_confirmation',
@@ -32,9 +21,20 @@ function roleList(locale: Locale, account: Account): string {
   return account.roles.length > 0 ? account.roles.map((role) => t(ROLE_LABELS[role])).join(', ') : t('users.no_roles');
 }
 
-function roleOptions(locale: Locale) {
+/** The roles as checkboxes (field `roles`), the same when a user is created and when their roles change. */
+function RolesChoice({ locale, selected, errors }: { locale: Locale; selected: readonly string[]; errors: readonly FormError[] }) {
   const t = translator(locale);
-  return ROLES.map((role) => ({ value: role, label: t(ROLE_LABELS[role]) }));
+  return (
+    <CheckboxGroup
+      locale={locale}
+      name="roles"
+      legend={t('users.create.roles')}
+      hint={t('users.create.roles_hint')}
+      options={ROLES.map((role) => ({ value: role, label: t(ROLE_LABELS[role]) }))}
+      selected={selected}
+      error={errorFor(errors, 'roles')}
+    />
+  );
 }
 
 function usersHref(query: { search?: string | undefined; cursor?: string | undefined }): string {
@@ -137,23 +137,8 @@ function CreateUserForm({ locale, csrfToken, create }: UsersViewProps) {
           value={create.values.displayName}
           error={errorFor(create.errors, 'displayName')}
         />
-        <RadioGroup
-          locale={locale}
-          name="locale"
-          legend={t('account.language.legend')}
-          options={languageOptions()}
-          selected={[create.values.locale ?? locale]}
-          error={errorFor(create.errors, 'locale')}
-        />
-        <CheckboxGroup
-          locale={locale}
-          name="roles"
-          legend={t('users.create.roles')}
-          hint={t('users.create.roles_hint')}
-          options={roleOptions(locale)}
-          selected={create.roles}
-          error={errorFor(create.errors, 'roles')}
-        />
+        <LanguageChoice locale={locale} selected={create.values.locale ?? locale} errors={create.errors} />
+        <RolesChoice locale={locale} selected={create.roles} errors={create.errors} />
         <Button>{t('users.create.submit')}</Button>
       </Form>
     </Card>
@@ -184,15 +169,7 @@ export function UserView({ locale, csrfToken, canManage, formatTime, account, er
         <>
           <Card id="roles" title={t('users.roles.title', { name })}>
             <Form action={`/backoffice/users/${account.id}/roles`} csrfToken={csrfToken}>
-              <CheckboxGroup
-                locale={locale}
-                name="roles"
-                legend={t('users.create.roles')}
-                hint={t('users.create.roles_hint')}
-                options={roleOptions(locale)}
-                selected={roles}
-                error={errorFor(errors, 'roles')}
-              />
+              <RolesChoice locale={locale} selected={roles} errors={errors} />
               <Button>{t('users.roles.submit')}</Button>
             </Form>
           </Card>
