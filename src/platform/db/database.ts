@@ -3,6 +3,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { type CompiledQuery, type DatabaseConnection, type Driver, Kysely, PGliteDialect, PostgresDialect, type TransactionSettings } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { preparingPool } from './prepared-statements.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { SerialLock } from './serial-lock.ts';
 import { valueParsers } from './value-parsers.ts';
@@ -49,7 +50,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   pool.on('error', () => {
     // An idle client lost its connection (server restart); the pool replaces it on next use.
   });
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     kind: 'postgres',
     db,
