@@ -3,7 +3,7 @@
  * compiles from findApiTokenActor and findAccountVisibleTo in accounts-repository.ts, for a
  * customer, whose user scope adds `app_user.id = $2`). The bare baseline route runs exactly these
  * two statements with the plain driver, so the difference to Bezel is Bezel's own plumbing.
- * If those repository functions change, change these too (bench/README in docs/operations/performance.md).
+ * If those repository functions change, change these too (see docs/operations/performance.md).
  */
 export const TOKEN_ACTOR_SQL =
   'select "api_token"."id", "api_token"."scopes", "app_user"."id" as "user_id", "app_user"."locale", ' +

@@ -23,7 +23,8 @@ const BEZEL_VARIABLES =
 
 /**
  * `node --import tsx src/main.ts` as `npm start` runs it (development defaults: PGlite in
- * BEZEL_DATA_DIR, demo users seeded on an empty database, worker on), not pinned to a core.
+ * BEZEL_DATA_DIR, demo users seeded on an empty database, worker on), on all cores (the caller
+ * unpins itself first).
  */
 export async function measureColdStart(label: string, dataDir: string): Promise<ColdStart> {
   const port = await freePort();

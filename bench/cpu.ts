@@ -63,7 +63,7 @@ export function startCpuWindow(serverPid: number): () => CpuSplit | null {
   return () => {
     const last = sample(serverPid);
     const seconds = (last.at - first.at) / 1000;
-    const cores = (ticks: number) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100;
+    const cores = (ticks: number) => Math.max(0, Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100);
     const server = last.server - first.server;
     const self = last.self - first.self;
     const postgres = last.postgres - first.postgres;

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -26,6 +26,12 @@ export function setUpPinning(): Pinning {
   } catch {
     return { enabled: false, serverCpu: null, loadCpu: null, note: 'off (taskset not available)' };
   }
+}
+
+/** Gives this process (and what it spawns from now on) every core again: cold starts run as a real start would. */
+export function unpinSelf(pinning: Pinning): void {
+  if (!pinning.enabled) return;
+  execFileSync('taskset', ['-cp', `0-${cpus().length - 1}`, String(process.pid)], { stdio: 'ignore' });
 }
 
 export async function freePort(): Promise<number> {

@@ -2,13 +2,15 @@ import type { ColdStart } from './cold-start.ts';
 import type { Measurement } from './load.ts';
 
 export type Scenario = {
-  id: 'empty-fastify' | 'bare-sql' | 'bezel-healthz' | 'bezel-api-read' | 'bezel-page';
+  id: 'empty-fastify' | 'bare-sql' | 'bare-sql-prepared' | 'bezel-healthz' | 'bezel-api-read' | 'bezel-page';
   label: string;
   request: string;
   /** Why this scenario is here, in one line (shown in the docs). */
   purpose: string;
   measurement: Measurement | null;
-  /** requests/s of this scenario ÷ requests/s of the bare Fastify + same SQL route, same database. */
+  /** Size of the response body (from the probe request before the load). */
+  responseBytes?: number;
+  /** requests/s of this scenario ÷ requests/s of the bare Fastify + same SQL route, same database (prepared variant on PostgreSQL). */
   ratioToBareSql: number | null;
   note?: string;
   error?: string;
@@ -51,6 +53,8 @@ export function formatTable(run: DatabaseRun): string {
     if (scenario.error) lines.push(`      ! ${scenario.error}`);
     if (m && (m.non2xx > 0 || m.errors > 0 || m.timeouts > 0))
       lines.push(`      ! ${m.non2xx} non-2xx responses, ${m.errors} errors, ${m.timeouts} timeouts: this row is not valid`);
+    if (m?.cpu && m.cpu.loadGenerator >= 0.9)
+      lines.push(`      the load generator used its whole core (${m.cpu.loadGenerator.toFixed(2)}): the server may be faster than this row shows`);
     if (m?.cpu && m.cpu.other > 0.15)
       lines.push(`      ! other processes used ${m.cpu.other.toFixed(2)} cores during this row: the machine was not quiet, figures are low`);
     if (scenario.note) lines.push(`      ${scenario.note}`);

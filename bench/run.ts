@@ -7,10 +7,10 @@
  *   BENCH_CONNECTIONS   concurrent connections (default 50)
  *   BENCH_WARMUP        warm-up seconds per scenario, discarded (default 2)
  *   BENCH_DURATION      measured seconds per scenario (default 8)
- *   BENCH_ONLY          comma list of parts to run: empty,postgres,pglite,cold (default all)
+ *   BENCH_ONLY          comma list of parts to run: empty,postgres,pglite,cold (default all); results then go to latest-partial.json
  *   BENCH_QUIET_WAIT    seconds the whole run may wait, before rows, for other work on the machine to stop (default 45)
  *   BENCH_PIN=0         do not pin the server and the load generator to separate cores
- *   BENCH_PROFILE=1     write a V8 CPU profile of each Bezel server to bench/results/profiles/
+ *   BENCH_PROFILE=1     write a V8 CPU profile of each Bezel server to $TMPDIR/bezel-bench-profiles/
  *   BENCH_STRICT=1      exit with code 1 when a target is missed
  */
 import { execFileSync } from 'node:child_process';
@@ -22,7 +22,7 @@ import pg from 'pg';
 import { type ColdStart, measureColdStart } from './cold-start.ts';
 import { waitForQuiet } from './cpu.ts';
 import { type LoadSettings, measure, probe } from './load.ts';
-import { killAllChildren, NODE, type Pinning, ROOT, type ServerUnderTest, setUpPinning, startServer } from './processes.ts';
+import { killAllChildren, NODE, type Pinning, ROOT, type ServerUnderTest, setUpPinning, startServer, unpinSelf } from './processes.ts';
 import { type DatabaseRun, formatColdStarts, formatTable, formatTargets, type Scenario, type Target } from './report.ts';
 
 const BUDGET_SECONDS = 360;
@@ -32,9 +32,11 @@ const settings: LoadSettings = {
   durationSeconds: Number(process.env.BENCH_DURATION ?? 8),
   pipelining: 1,
 };
-const only = new Set((process.env.BENCH_ONLY ?? 'empty,postgres,pglite,cold').split(',').map((part) => part.trim()));
+const ALL_PARTS = ['empty', 'postgres', 'pglite', 'cold'];
+const only = new Set((process.env.BENCH_ONLY ?? ALL_PARTS.join(',')).split(',').map((part) => part.trim()));
 const postgresAdminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const profileDir = join(ROOT, 'bench/results/profiles');
+// Outside the repository: profiles are large and personal to the machine.
+const profileDir = join(tmpdir(), 'bezel-bench-profiles');
 const bezelNodeFlags = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 
 /** Undo steps (drop the database, delete temp folders), run last-in first-out, also on Ctrl-C. */
@@ -80,8 +82,29 @@ async function runScenario(scenario: Omit<Scenario, 'measurement' | 'ratioToBare
   }
   log(`${scenario.label}: ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s`);
   const check = await probe(url, headers);
-  if (check.status !== 200) return { ...scenario, measurement: null, ratioToBareSql: null, error: `probe answered ${check.status}, expected 200` };
-  return { ...scenario, measurement: await measure(url, headers, settings, server), ratioToBareSql: null };
+  probeBodies.set(scenario.id, check.body);
+  const responseBytes = Buffer.byteLength(check.body);
+  if (check.status !== 200)
+    return { ...scenario, responseBytes, measurement: null, ratioToBareSql: null, error: `probe answered ${check.status}, expected 200` };
+  return { ...scenario, responseBytes, measurement: await measure(url, headers, settings, server), ratioToBareSql: null };
+}
+
+/** The probe's response body per scenario of the current database, to check that the baseline does the same work. */
+const probeBodies = new Map<Scenario['id'], string>();
+
+/** The bare route must answer what Bezel answers (timestamps aside: Bezel formats them as ISO 8601). */
+function sameAccount(bezelBody: string | undefined, bareBody: string | undefined): string | null {
+  try {
+    const bezel = JSON.parse(bezelBody ?? '') as Record<string, unknown>;
+    const bare = JSON.parse(bareBody ?? '') as Record<string, unknown>;
+    const keys = (value: Record<string, unknown>) => Object.keys(value).sort().join(',');
+    if (keys(bezel) !== keys(bare)) return `fields differ: Bezel ${keys(bezel)}, bare ${keys(bare)}`;
+    for (const field of ['id', 'email', 'displayName', 'locale', 'status', 'roles'])
+      if (JSON.stringify(bezel[field]) !== JSON.stringify(bare[field])) return `${field} differs`;
+    return null;
+  } catch {
+    return 'a body is not JSON';
+  }
 }
 
 async function measureEmptyFastify(pinning: Pinning): Promise<Scenario> {
@@ -156,6 +179,7 @@ async function measureDatabase(name: 'postgres' | 'pglite', pinning: Pinning, em
   }
 
   const scenarios: Scenario[] = [];
+  probeBodies.clear();
   if (empty) scenarios.push({ ...empty });
 
   // Bezel first: it migrates and seeds the database that the bare route then reads.
@@ -213,24 +237,51 @@ async function measureDatabase(name: 'postgres' | 'pglite', pinning: Pinning, em
 
   log(`${name}: starting bare Fastify + ${name === 'postgres' ? 'pg.Pool' : 'PGlite'}`);
   const bare = await startServer('bare-sql', env, pinning);
+  const baselines: Scenario[] = [];
   try {
-    const scenario = await runScenario(
-      {
-        id: 'bare-sql',
-        label: `Bare Fastify + ${name === 'postgres' ? 'pg.Pool' : 'PGlite'}, same 2 SQL statements (GET /api/v1/me)`,
-        request: 'GET /api/v1/me (Authorization: Bearer)',
-        purpose: "Baseline: Bezel's SQL for the API read (token lookup + account read) on the plain driver in a bare Fastify route.",
-      },
-      `http://127.0.0.1:${bare.ready.port}/api/v1/me`,
-      { accept: 'application/json', authorization: `Bearer ${apiToken}` },
-      bare,
+    const headers = { accept: 'application/json', authorization: `Bearer ${apiToken}` };
+    const driver = name === 'postgres' ? 'pg.Pool' : 'PGlite';
+    baselines.push(
+      await runScenario(
+        {
+          id: 'bare-sql',
+          label: `Bare Fastify + ${driver}, same 2 SQL statements (GET /api/v1/me)`,
+          request: 'GET /api/v1/me (Authorization: Bearer)',
+          purpose: "Baseline: Bezel's two statements for the API read (token lookup + account read) on the plain driver, parsed and planned on every call.",
+        },
+        `http://127.0.0.1:${bare.ready.port}/api/v1/me`,
+        headers,
+        bare,
+      ),
     );
-    scenarios.splice(empty ? 1 : 0, 0, scenario);
+    if (name === 'postgres') {
+      baselines.push(
+        await runScenario(
+          {
+            id: 'bare-sql-prepared',
+            label: 'Bare Fastify + pg.Pool, same 2 statements, prepared [vs-bare base]',
+            request: 'GET /prepared/api/v1/me (Authorization: Bearer)',
+            purpose:
+              'Baseline as above with named prepared statements, the way Bezel runs its statements on PostgreSQL: the fair base for Bezel’s own overhead.',
+          },
+          `http://127.0.0.1:${bare.ready.port}/prepared/api/v1/me`,
+          headers,
+          bare,
+        ),
+      );
+    }
+    for (const baseline of baselines) {
+      const difference = sameAccount(probeBodies.get('bezel-api-read'), probeBodies.get(baseline.id));
+      if (difference) baseline.error = `the bare route does not answer what Bezel answers: ${difference}`;
+    }
+    scenarios.splice(empty ? 1 : 0, 0, ...baselines);
   } finally {
     await bare.stop();
   }
 
-  const bareRps = scenarios.find((scenario) => scenario.id === 'bare-sql')?.measurement?.requestsPerSecond;
+  // The ratio's base: the baseline that runs statements the way Bezel does (prepared on PostgreSQL).
+  const base = scenarios.find((scenario) => scenario.id === 'bare-sql-prepared') ?? scenarios.find((scenario) => scenario.id === 'bare-sql');
+  const bareRps = base?.measurement?.requestsPerSecond;
   for (const scenario of scenarios) {
     if (bareRps && scenario.measurement) scenario.ratioToBareSql = Math.round((scenario.measurement.requestsPerSecond / bareRps) * 100) / 100;
   }
@@ -241,9 +292,11 @@ function targetsFrom(databases: DatabaseRun[], coldStarts: ColdStart[]): Target[
   const targets: Target[] = [];
   const postgres = databases.find((run) => run.name === 'postgres');
   const apiRead = postgres?.scenarios.find((scenario) => scenario.id === 'bezel-api-read');
-  const bare = postgres?.scenarios.find((scenario) => scenario.id === 'bare-sql');
+  const bare =
+    postgres?.scenarios.find((scenario) => scenario.id === 'bare-sql-prepared') ?? postgres?.scenarios.find((scenario) => scenario.id === 'bare-sql');
   const valid = (scenario: Scenario | undefined) =>
     scenario?.measurement && scenario.measurement.non2xx === 0 && scenario.measurement.errors === 0 ? scenario.measurement : null;
+  const plain = valid(postgres?.scenarios.find((scenario) => scenario.id === 'bare-sql'));
   const apiMeasured = valid(apiRead);
   const bareMeasured = valid(bare);
   if (!postgres || postgres.skipped || !apiMeasured) {
@@ -263,7 +316,9 @@ function targetsFrom(databases: DatabaseRun[], coldStarts: ColdStart[]): Target[
       targets.push({
         name: 'Authenticated API read vs bare Fastify + SQL (PostgreSQL)',
         target: '≥ 50%',
-        measured: `${Math.round(share * 100)}% (${rps.toLocaleString('en-US')} / ${bareMeasured.requestsPerSecond.toLocaleString('en-US')} req/s)`,
+        measured:
+          `${Math.round(share * 100)}% (${rps.toLocaleString('en-US')} / ${bareMeasured.requestsPerSecond.toLocaleString('en-US')} req/s${bare?.id === 'bare-sql-prepared' ? ', prepared baseline' : ''})` +
+          (plain && bare?.id !== 'bare-sql' ? `; ${Math.round((rps / plain.requestsPerSecond) * 100)}% of the plain-statement baseline` : ''),
         status: share >= 0.5 ? 'PASS' : 'FAIL',
       });
     } else {
@@ -279,7 +334,7 @@ function targetsFrom(databases: DatabaseRun[], coldStarts: ColdStart[]): Target[
       status: start.msToFirst200 !== null && start.msToFirst200 < 3000 ? 'PASS' : 'FAIL',
     });
     targets.push({
-      name: `SIGTERM after ${start.label} exits with code 0`,
+      name: `SIGTERM exits with code 0, ${start.label.split(' (')[0]}`,
       target: 'exit 0',
       measured: `exit ${start.exitCode ?? start.exitSignal}${start.msToExit === null ? '' : ` in ${start.msToExit} ms`}`,
       status: start.exitCode === 0 ? 'PASS' : 'FAIL',
@@ -305,7 +360,10 @@ async function main(): Promise<number> {
   if (loadBefore > 0.7) log(`warning: the machine is busy (1-minute load ${loadBefore.toFixed(2)}); figures will be low and noisy`);
   const pinning = setUpPinning();
   log(`pinning: ${pinning.note}; ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`);
-  if (bezelNodeFlags.length > 0) mkdirSync(profileDir, { recursive: true });
+  if (bezelNodeFlags.length > 0) {
+    mkdirSync(profileDir, { recursive: true });
+    log(`CPU profiles of the Bezel servers go to ${profileDir}`);
+  }
 
   const empty = only.has('empty') ? await measureEmptyFastify(pinning) : null;
   const databases: DatabaseRun[] = [];
@@ -322,6 +380,7 @@ async function main(): Promise<number> {
 
   const coldStarts: ColdStart[] = [];
   if (only.has('cold')) {
+    unpinSelf(pinning);
     const dataDir = tempDir('bezel-bench-cold-');
     await waitForQuiet(Math.min(quietBudgetMs, 15_000));
     log('cold start: fresh data folder');
@@ -336,7 +395,8 @@ async function main(): Promise<number> {
     '',
     `Bezel benchmark, ${startedAt.toISOString()}, ${cores} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
     `Load: autocannon, ${settings.connections} connections, pipelining ${settings.pipelining}, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured per row; CPU pinning ${pinning.note}.`,
-    'vs bare = req/s ÷ req/s of the bare Fastify route running the same SQL on the same database. SQL/req = statements sent to the database per request.',
+    'vs bare = req/s ÷ req/s of the bare Fastify route running the same SQL on the same database (on PostgreSQL: its prepared-statement variant,',
+    '  as Bezel prepares its statements). SQL/req = statements sent to the database per request.',
     'CPU srv/pg/oth = cores used during the row by the server under test / PostgreSQL / anything but these and the load generator.',
     '',
     ...databases.map(formatTable),
@@ -367,8 +427,10 @@ async function main(): Promise<number> {
   };
   const resultsDir = join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  log('results written to bench/results/latest.json');
+  // A partial run (BENCH_ONLY) must not replace the last complete result.
+  const file = only.size === ALL_PARTS.length && ALL_PARTS.every((part) => only.has(part)) ? 'latest.json' : 'latest-partial.json';
+  writeFileSync(join(resultsDir, file), `${JSON.stringify(results, null, 2)}\n`);
+  log(`results written to bench/results/${file}`);
   const failed = targets.some((target) => target.status === 'FAIL');
   return failed && process.env.BENCH_STRICT === '1' ? 1 : 0;
 }

@@ -4,8 +4,9 @@
  *
  *   bezel     the real app: createBezel(loadConfig(production settings)), demo users seeded, one
  *             customer logged in (session cookie) and given an API token;
- *   bare-sql  a bare Fastify() with one route that runs the same two SQL statements as Bezel's
- *             GET /api/v1/me, straight on pg.Pool or PGlite;
+ *   bare-sql  a bare Fastify() whose GET /api/v1/me runs the same two SQL statements as Bezel's
+ *             GET /api/v1/me, straight on pg.Pool or PGlite; on PostgreSQL also
+ *             GET /prepared/api/v1/me, the same with named prepared statements;
  *   empty     a bare Fastify() whose GET / answers {ok:true}.
  *
  * Database: DATABASE_URL (PostgreSQL), else PGlite in the Bezel data folder BENCH_DATA_DIR (the
@@ -18,7 +19,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PGlite } from '@electric-sql/pglite';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { ACCOUNT_SQL, type AccountRow, TOKEN_ACTOR_SQL, type TokenActorRow } from './bare-sql.ts';
 
@@ -95,7 +96,8 @@ async function startEmpty(): Promise<void> {
   say({ type: 'ready', mode, port: portOf(app), startMs: Math.round(performance.now() - startedAt) });
 }
 
-type Query = <Row>(text: string, parameters: unknown[]) => Promise<Row[]>;
+/** Runs one statement; with a name (PostgreSQL only) as a named prepared statement, parsed and planned once per connection. */
+type Query = <Row>(text: string, parameters: unknown[], name?: string) => Promise<Row[]>;
 
 async function openBareDatabase(): Promise<{ kind: 'postgres' | 'pglite'; query: Query; close: () => Promise<void> }> {
   const keepText = (text: string) => text;
@@ -112,7 +114,8 @@ async function openBareDatabase(): Promise<{ kind: 'postgres' | 'pglite'; query:
     });
     return {
       kind: 'postgres',
-      query: async <Row>(text: string, parameters: unknown[]) => (await pool.query(text, parameters)).rows as Row[],
+      query: async <Row>(text: string, parameters: unknown[], name?: string) =>
+        (name ? await pool.query({ name, text, values: parameters }) : await pool.query(text, parameters)).rows as Row[],
       close: () => pool.end(),
     };
   }
@@ -131,15 +134,15 @@ async function startBareSql(): Promise<void> {
   const database = await openBareDatabase();
   const app = Fastify();
   const unauthenticated = { error: 'unauthenticated' };
-  app.get('/api/v1/me', async (request, reply) => {
+  const me = (prepared: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
     const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(request.headers.authorization ?? '');
     if (!match) return reply.code(401).send(unauthenticated);
     const tokenHash = createHash('sha256')
       .update(match[1] as string)
       .digest('hex');
-    const [actor] = await database.query<TokenActorRow>(TOKEN_ACTOR_SQL, [tokenHash, new Date().toISOString(), 'active']);
+    const [actor] = await database.query<TokenActorRow>(TOKEN_ACTOR_SQL, [tokenHash, new Date().toISOString(), 'active'], prepared ? 'bare_token' : undefined);
     if (!actor) return reply.code(401).send(unauthenticated);
-    const [row] = await database.query<AccountRow>(ACCOUNT_SQL, [actor.user_id, actor.user_id]);
+    const [row] = await database.query<AccountRow>(ACCOUNT_SQL, [actor.user_id, actor.user_id], prepared ? 'bare_account' : undefined);
     if (!row) return reply.code(401).send(unauthenticated);
     return {
       id: row.id,
@@ -151,7 +154,11 @@ async function startBareSql(): Promise<void> {
       createdAt: row.created_at,
       roles: row.roles ?? [],
     };
-  });
+  };
+  // Plain statements (parsed and planned on every call), and on PostgreSQL the same two as named
+  // prepared statements, the way Bezel's pool runs them (src/platform/db/prepared-statements.ts).
+  app.get('/api/v1/me', me(false));
+  if (database.kind === 'postgres') app.get('/prepared/api/v1/me', me(true));
   await app.listen({ host: '127.0.0.1', port: 0 });
   stop = async () => {
     await app.close();

@@ -32,5 +32,7 @@ export class FixedClock implements Clock {
 
 /** Timestamps go to the database as ISO strings in UTC (see value-parsers.ts). */
 export function nowText(clock: Clock): string {
+  // Same text as Temporal.Instant#toString (milliseconds, trailing zeros dropped), without building an Instant.
+  if (clock === systemClock) return new Date().toISOString().replace(/\.?0+Z$/, 'Z');
   return clock.now().toString();
 }

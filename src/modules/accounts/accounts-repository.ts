@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { scopeApiTokens, scopeUsers } from '../../platform/auth/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { precompiled } from '../../platform/db/precompiled.ts';
 import type { EmailTokenPurpose, Locale, Role, UserStatus } from '../../platform/db/schema.ts';
 
 /** SQL only; returns the accounts module's own types. */
@@ -87,9 +88,15 @@ export async function findAccountById(db: Db, id: string): Promise<Account | nul
   return row ? withoutPassword(toAccount(row)) : null;
 }
 
+const ownAccountQuery = precompiled((db: Db, userId: string) => selectAccounts(db).where('app_user.id', '=', userId));
+
 /** Reads an account only if the actor may reach it: otherwise null, which routes answer with 404. */
 export async function findAccountVisibleTo(db: Db, actor: Actor, id: string): Promise<Account | null> {
-  const row = await scopeUsers(actor)(selectAccounts(db)).where('app_user.id', '=', id).executeTakeFirst();
+  // Everyone may read their own account (scopeUsers): the hot path of every page and GET /me skips building the scope.
+  const row =
+    actor.kind === 'user' && actor.userId === id
+      ? (await ownAccountQuery(db, id))[0]
+      : await scopeUsers(actor)(selectAccounts(db)).where('app_user.id', '=', id).executeTakeFirst();
   return row ? withoutPassword(toAccount(row)) : null;
 }
 
@@ -207,17 +214,20 @@ export async function insertSession(
     .execute();
 }
 
-/** One query per request: the session, its live user and the user's roles. */
-export async function findSessionActor(db: Db, tokenHash: string, now: string): Promise<{ userId: string; locale: Locale; roles: Role[] } | null> {
-  const row = await db
+const sessionActorQuery = precompiled((db: Db, tokenHash: string, now: string) =>
+  db
     .selectFrom('user_session')
     .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
     .where('user_session.token_hash', '=', tokenHash)
     .where('user_session.expires_at', '>', now)
     .where('app_user.status', '=', 'active')
     .select(['app_user.id', 'app_user.locale'])
-    .select(sql<Role[] | null>`(SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = app_user.id)`.as('roles'))
-    .executeTakeFirst();
+    .select(sql<Role[] | null>`(SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = app_user.id)`.as('roles')),
+);
+
+/** One query per request: the session, its live user and the user's roles. */
+export async function findSessionActor(db: Db, tokenHash: string, now: string): Promise<{ userId: string; locale: Locale; roles: Role[] } | null> {
+  const [row] = await sessionActorQuery(db, tokenHash, now);
   return row ? { userId: row.id, locale: row.locale, roles: row.roles ?? [] } : null;
 }
 
@@ -304,12 +314,8 @@ export async function insertApiToken(
     .execute();
 }
 
-export async function findApiTokenActor(
-  db: Db,
-  tokenHash: string,
-  now: string,
-): Promise<{ tokenId: string; userId: string; locale: Locale; roles: Role[]; scopes: string[] } | null> {
-  const row = await db
+const apiTokenActorQuery = precompiled((db: Db, tokenHash: string, now: string) =>
+  db
     .selectFrom('api_token')
     .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
     .where('api_token.token_hash', '=', tokenHash)
@@ -317,8 +323,15 @@ export async function findApiTokenActor(
     .where((eb) => eb.or([eb('api_token.expires_at', 'is', null), eb('api_token.expires_at', '>', now)]))
     .where('app_user.status', '=', 'active')
     .select(['api_token.id', 'api_token.scopes', 'app_user.id as user_id', 'app_user.locale'])
-    .select(sql<Role[] | null>`(SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = app_user.id)`.as('roles'))
-    .executeTakeFirst();
+    .select(sql<Role[] | null>`(SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = app_user.id)`.as('roles')),
+);
+
+export async function findApiTokenActor(
+  db: Db,
+  tokenHash: string,
+  now: string,
+): Promise<{ tokenId: string; userId: string; locale: Locale; roles: Role[]; scopes: string[] } | null> {
+  const [row] = await apiTokenActorQuery(db, tokenHash, now);
   return row ? { tokenId: row.id, userId: row.user_id, locale: row.locale, roles: row.roles ?? [], scopes: row.scopes } : null;
 }
 

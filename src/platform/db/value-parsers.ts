@@ -18,8 +18,15 @@ export const POSTGRES_TYPE = {
 
 const TIMESTAMPTZ_TEXT = /^(\d{4,}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2})(?::?(\d{2}))?(?::?(\d{2}))?$/;
 
+/** PostgreSQL's text for a UTC timestamptz (TimeZone=UTC, DateStyle=ISO), the only form Bezel's sessions produce. */
+const UTC_TIMESTAMPTZ_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d*[1-9])?)\+00$/;
+
 /** Turns PostgreSQL's text form of a timestamptz ('2026-11-21 13:38:59.12+00') into '2026-11-21T13:38:59.12Z'. */
 export function parseTimestamptz(text: string): string {
+  // Fast path: in UTC the text already is the instant; only the separator and zone change. Same
+  // output as Temporal.Instant#toString (PostgreSQL also drops trailing zeros of the fraction).
+  const utc = UTC_TIMESTAMPTZ_TEXT.exec(text);
+  if (utc) return `${utc[1]}T${utc[2]}Z`;
   if (text === 'infinity' || text === '-infinity') {
     throw new Error(`Bezel does not store infinite timestamps (got ${text})`);
   }

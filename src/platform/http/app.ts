@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -14,6 +13,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import helmet, { type HelmetOptions } from 'helmet';
 import { sql } from 'kysely';
 import { ANONYMOUS, type UserActor } from '../auth/actor.ts';
 import { sha256Hex } from '../crypto.ts';
@@ -94,7 +94,9 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
 
   await app.register(fastifyCookie, { parseOptions: {} });
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
-  await app.register(fastifyHelmet, {
+  // Bezel's security headers never vary per request (no CSP nonces): compute them once at start.
+  // @fastify/helmet would rebuild helmet() and re-parse the CSP on every request.
+  const securityHeaders = staticSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -110,6 +112,10 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     },
     strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -212,4 +218,19 @@ async function identify(request: FastifyRequest, reply: FastifyReply, deps: Deps
   }
   request.actor = actor;
   request.sessionTokenHash = sha256Hex(token);
+}
+
+/** The headers helmet() sets, computed once: a static configuration gives the same headers on every response. */
+function staticSecurityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as never, response as never, () => {});
+  return headers;
 }
