@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, readPgliteTemplate } from './database.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { parseTimestamptz } from './value-parsers.ts';
 
@@ -108,6 +108,14 @@ describe(`database layer (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
 });
 
 describe('PGlite data folder', () => {
+  test('the empty database prepared at install (postinstall) is found, so a first start skips initdb', {
+    skip: process.env.DATABASE_URL ? 'PGlite only' : false,
+  }, () => {
+    const template = readPgliteTemplate();
+    assert.ok(template, 'run `npm install` (its postinstall prepares node_modules/.cache/bezel/pglite-template-*.tar.gz)');
+    assert.ok(template.size > 1_000_000);
+  });
+
   test('a second process opening the same folder gets a clear error, and the first keeps working', {
     skip: process.env.DATABASE_URL ? 'PGlite only' : false,
   }, async () => {

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -131,11 +130,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
  * several times faster than PGlite's initdb on a fresh data folder. Missing or for another PGlite
  * version → undefined, and PGlite runs initdb as usual.
  */
-function readPgliteTemplate(): Blob | undefined {
+export function readPgliteTemplate(): Blob | undefined {
   try {
-    const packageFile = createRequire(import.meta.url).resolve('@electric-sql/pglite/package.json');
-    const { version } = JSON.parse(readFileSync(packageFile, 'utf8')) as { version: string };
     const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+    const { version } = JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
     const file = join(root, 'node_modules/.cache/bezel', `pglite-template-${version}.tar.gz`);
     return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
   } catch {
