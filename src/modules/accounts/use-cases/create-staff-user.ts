@@ -3,18 +3,17 @@ import { requirePermission } from '../../../platform/auth/access.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { nowText } from '../../../platform/clock.ts';
-import { randomToken, sha256Hex } from '../../../platform/crypto.ts';
 import type { Locale, Role } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { newId } from '../../../platform/ids.ts';
-import { enqueueMail } from '../../../platform/mail/index.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { type Account, findAccountByEmailForLogin, findAccountById, insertAccount, insertEmailToken } from '../accounts-repository.ts';
+import { type Account, findAccountByEmailForLogin, findAccountById, insertAccount } from '../accounts-repository.ts';
 import { accountInputProblems } from '../domain/account-input.ts';
 import { normaliseEmail } from '../domain/email-address.ts';
-import { emailLink, STAFF_WELCOME_LINK_HOURS } from '../domain/email-links.ts';
+import { STAFF_WELCOME_LINK_HOURS } from '../domain/email-links.ts';
 import { accountErrors } from '../errors.ts';
+import { sendMailedLink } from '../mailed-links.ts';
 
 export type CreateUserInput = { email: string; displayName: string; roles: Role[]; locale: Locale; password?: string | undefined };
 
@@ -50,24 +49,13 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
       grantedBy,
     );
     if (!passwordHash) {
-      const token = randomToken();
-      await insertEmailToken(trx, {
-        tokenHash: sha256Hex(token),
-        userId: id,
+      await sendMailedLink(trx, deps, {
+        recipient: { id, email, locale: input.locale, displayName: input.displayName.trim() },
         purpose: 'reset_password',
-        now,
-        expiresAt: deps.clock.now().add({ hours: STAFF_WELCOME_LINK_HOURS }).toString(),
+        template: 'staff_welcome',
+        page: 'reset-password',
+        validForMinutes: STAFF_WELCOME_LINK_HOURS * 60,
       });
-      await enqueueMail(
-        trx,
-        {
-          to: email,
-          locale: input.locale,
-          template: 'staff_welcome',
-          params: { name: input.displayName.trim(), link: emailLink(deps.config.publicUrl, 'reset-password', token) },
-        },
-        deps.clock,
-      );
     }
     await recordAuditEvent(
       trx,

@@ -7,13 +7,13 @@ import { randomToken, sha256Hex } from '../../../platform/crypto.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
-import { enqueueMail } from '../../../platform/mail/index.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { type Account, deleteSession, findAccountByEmailForLogin, insertEmailToken, insertSession, invalidateEmailTokens } from '../accounts-repository.ts';
+import { type Account, deleteSession, findAccountByEmailForLogin, insertSession } from '../accounts-repository.ts';
 import { normaliseEmail } from '../domain/email-address.ts';
-import { CONFIRM_EMAIL_LINK_HOURS, emailLink } from '../domain/email-links.ts';
+import { CONFIRM_EMAIL_LINK_HOURS } from '../domain/email-links.ts';
 import { LOGIN_PER_EMAIL, LOGIN_PER_IP } from '../domain/login-rate-limits.ts';
 import { accountErrors } from '../errors.ts';
+import { sendMailedLink } from '../mailed-links.ts';
 
 export type LoggedIn = { sessionToken: string; expiresAt: string; account: Account; actor: UserActor };
 
@@ -59,26 +59,13 @@ export async function logIn(
   if (account.status === 'pending_confirmation') {
     // They know the password, so telling them the address is unconfirmed reveals nothing; send a fresh link.
     await inTransaction(deps.db, async (trx) => {
-      const now = nowText(deps.clock);
-      await invalidateEmailTokens(trx, account.id, 'confirm_email', now);
-      const token = randomToken();
-      await insertEmailToken(trx, {
-        tokenHash: sha256Hex(token),
-        userId: account.id,
+      await sendMailedLink(trx, deps, {
+        recipient: account,
         purpose: 'confirm_email',
-        now,
-        expiresAt: deps.clock.now().add({ hours: CONFIRM_EMAIL_LINK_HOURS }).toString(),
+        template: 'confirm_email',
+        page: 'confirm-email',
+        validForMinutes: CONFIRM_EMAIL_LINK_HOURS * 60,
       });
-      await enqueueMail(
-        trx,
-        {
-          to: account.email,
-          locale: account.locale,
-          template: 'confirm_email',
-          params: { name: account.displayName, link: emailLink(deps.config.publicUrl, 'confirm-email', token) },
-        },
-        deps.clock,
-      );
     });
     throw accountErrors.emailNotConfirmed();
   }

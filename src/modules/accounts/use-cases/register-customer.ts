@@ -2,7 +2,6 @@ import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { ANONYMOUS } from '../../../platform/auth/actor.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { nowText } from '../../../platform/clock.ts';
-import { randomToken, sha256Hex } from '../../../platform/crypto.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
@@ -10,11 +9,12 @@ import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
 import { newId } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/index.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { findAccountByEmailForLogin, insertAccount, insertEmailToken } from '../accounts-repository.ts';
+import { findAccountByEmailForLogin, insertAccount } from '../accounts-repository.ts';
 import { accountInputProblems } from '../domain/account-input.ts';
 import { normaliseEmail } from '../domain/email-address.ts';
 import { CONFIRM_EMAIL_LINK_HOURS, emailLink } from '../domain/email-links.ts';
 import { REGISTER_PER_IP } from '../domain/login-rate-limits.ts';
+import { sendMailedLink } from '../mailed-links.ts';
 
 export type RegisterCustomerInput = { email: string; password: string; displayName: string; locale: Locale };
 
@@ -66,24 +66,13 @@ export async function registerCustomer(deps: Deps, input: RegisterCustomerInput,
       ['customer'],
       null,
     );
-    const token = randomToken();
-    await insertEmailToken(trx, {
-      tokenHash: sha256Hex(token),
-      userId,
+    await sendMailedLink(trx, deps, {
+      recipient: { id: userId, email, locale: input.locale, displayName: input.displayName.trim() },
       purpose: 'confirm_email',
-      now,
-      expiresAt: deps.clock.now().add({ hours: CONFIRM_EMAIL_LINK_HOURS }).toString(),
+      template: 'confirm_email',
+      page: 'confirm-email',
+      validForMinutes: CONFIRM_EMAIL_LINK_HOURS * 60,
     });
-    await enqueueMail(
-      trx,
-      {
-        to: email,
-        locale: input.locale,
-        template: 'confirm_email',
-        params: { name: input.displayName.trim(), link: emailLink(deps.config.publicUrl, 'confirm-email', token) },
-      },
-      deps.clock,
-    );
     await recordAuditEvent(
       trx,
       {

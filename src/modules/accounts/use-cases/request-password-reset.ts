@@ -1,16 +1,15 @@
 import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { ANONYMOUS } from '../../../platform/auth/actor.ts';
-import { nowText } from '../../../platform/clock.ts';
-import { randomToken, sha256Hex } from '../../../platform/crypto.ts';
+import { sha256Hex } from '../../../platform/crypto.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
-import { enqueueMail } from '../../../platform/mail/index.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { findAccountByEmailForLogin, insertEmailToken, invalidateEmailTokens } from '../accounts-repository.ts';
+import { findAccountByEmailForLogin } from '../accounts-repository.ts';
 import { normaliseEmail } from '../domain/email-address.ts';
-import { emailLink, RESET_PASSWORD_LINK_MINUTES } from '../domain/email-links.ts';
+import { RESET_PASSWORD_LINK_MINUTES } from '../domain/email-links.ts';
 import { RESET_PER_EMAIL, RESET_PER_IP } from '../domain/login-rate-limits.ts';
+import { sendMailedLink } from '../mailed-links.ts';
 
 /**
  * Mails a one-use reset link when the address belongs to an account that is not disabled. The
@@ -25,26 +24,13 @@ export async function requestPasswordReset(deps: Deps, input: { email: string },
   await inTransaction(deps.db, async (trx) => {
     const account = await findAccountByEmailForLogin(trx, email);
     if (!account || account.status === 'disabled') return;
-    const now = nowText(deps.clock);
-    await invalidateEmailTokens(trx, account.id, 'reset_password', now);
-    const token = randomToken();
-    await insertEmailToken(trx, {
-      tokenHash: sha256Hex(token),
-      userId: account.id,
+    await sendMailedLink(trx, deps, {
+      recipient: account,
       purpose: 'reset_password',
-      now,
-      expiresAt: deps.clock.now().add({ minutes: RESET_PASSWORD_LINK_MINUTES }).toString(),
+      template: 'reset_password',
+      page: 'reset-password',
+      validForMinutes: RESET_PASSWORD_LINK_MINUTES,
     });
-    await enqueueMail(
-      trx,
-      {
-        to: account.email,
-        locale: account.locale,
-        template: 'reset_password',
-        params: { name: account.displayName, link: emailLink(deps.config.publicUrl, 'reset-password', token) },
-      },
-      deps.clock,
-    );
     await recordAuditEvent(
       trx,
       {
