@@ -1,6 +1,7 @@
 import { createBezel } from './bootstrap.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type DemoLogin, seedDemoUsers } from './modules/accounts/index.ts';
+import { seedDemoProduct } from './modules/products/index.ts';
 import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
 
 /**
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     const seeded = await seedDemoUsers(deps);
     logins = seeded.logins;
+    await seedDemoProduct(deps);
   }
   let address = '';
   if (bezel.app) {

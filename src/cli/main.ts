@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { changeUserRoles, createUser, listAccounts, seedDemoUsers } from '../modules/accounts/index.ts';
+import { seedDemoProduct } from '../modules/products/index.ts';
 import { resolveAppSecret } from '../platform/app-secret.ts';
 import { sealAuditEvents, verifyAuditChain } from '../platform/audit/index.ts';
 import { isRole, systemActor } from '../platform/auth/actor.ts';
@@ -32,6 +33,7 @@ const USAGE = `Usage: bezel <command> [options]
   audit verify                   seal pending events, then check the audit hash chain
   migrate                        apply pending database migrations
   seed-demo                      add one demo user per role (only on an empty database)
+                                 and the demo jewelry product (only when it is missing)
   jobs list [--status queued|running|succeeded|dead]
   jobs retry <job-id>            queue a dead job again
 `;
@@ -132,6 +134,8 @@ async function run(argv: string[]): Promise<number> {
       case 'seed-demo': {
         const result = await seedDemoUsers(deps);
         process.stdout.write(result.seeded ? `Seeded ${result.logins.length} demo users.\n` : 'Users exist already; nothing seeded.\n');
+        const product = await seedDemoProduct(deps);
+        process.stdout.write(product.seeded ? `Seeded the demo product ${product.code}.\n` : `The product ${product.code} exists already; not seeded again.\n`);
         return 0;
       }
       case 'jobs list': {

@@ -25,23 +25,26 @@ export const PERMISSIONS = [
   'jobs:manage',
   'backoffice:enter',
   'portal:enter',
+  'products:read',
+  'products:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERYONE: Permission[] = ['profile:read', 'profile:write', 'tokens:manage_own'];
-const STAFF: Permission[] = [...EVERYONE, 'backoffice:enter'];
+// Staff read product versions and rate tables (drafts too); underwriters and admins change them (issue #3).
+const STAFF: Permission[] = [...EVERYONE, 'backoffice:enter', 'products:read'];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   customer: [...EVERYONE, 'portal:enter'],
   agent: [...EVERYONE, 'portal:enter'],
   jeweler: [...EVERYONE, 'portal:enter'],
   partner: [...EVERYONE, 'portal:enter'],
-  underwriter: STAFF,
+  underwriter: [...STAFF, 'products:manage'],
   adjuster: STAFF,
   billing: STAFF,
   privacy_officer: STAFF,
   secretary: STAFF,
-  admin: [...STAFF, 'users:read', 'users:manage', 'audit:read', 'jobs:read', 'jobs:manage'],
+  admin: [...STAFF, 'users:read', 'users:manage', 'audit:read', 'jobs:read', 'jobs:manage', 'products:manage'],
   // Auditors and regulators read everything and change nothing.
   auditor: [...STAFF, 'users:read', 'audit:read', 'jobs:read'],
 };

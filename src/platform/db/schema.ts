@@ -145,6 +145,56 @@ export interface JobTable {
   finished_at: InstantText | null;
 }
 
+export type ProductVersionStatus = 'draft' | 'active' | 'retired';
+export type RateTableStatus = 'draft' | 'active';
+
+/** A product (migrations/0003_products.sql); its terms live in versions, its prices in rate tables. */
+export interface ProductTable {
+  id: string;
+  code: string;
+  name: string;
+  currency: 'USD' | 'EUR';
+  country: string;
+  created_at: InstantText;
+}
+
+export interface ProductVersionTable {
+  id: string;
+  product_id: string;
+  version: number;
+  /** 'YYYY-MM-DD' */
+  effective_from: string;
+  status: ProductVersionStatus;
+  broadening: Defaulted<boolean>;
+  /** 'YYYY-MM-DD' */
+  adopted_on: string | null;
+  /** The product definition (modules/products/domain/product-definition.ts), validated on read. */
+  definition: unknown;
+  created_at: InstantText;
+}
+
+export interface RateTableTable {
+  id: string;
+  product_id: string;
+  name: string;
+  version: number;
+  /** 'YYYY-MM-DD'; null while a draft. */
+  effective_from: string | null;
+  status: RateTableStatus;
+  uploaded_by: string;
+  source_sha256: string;
+  created_at: InstantText;
+  activated_by: string | null;
+  activated_at: InstantText | null;
+}
+
+export interface RateTableRowTable {
+  rate_table_id: string;
+  key: string;
+  /** numeric, as a decimal string */
+  value: string;
+}
+
 export interface DatabaseSchema {
   instance_setting: InstanceSettingTable;
   app_user: AppUserTable;
@@ -156,4 +206,8 @@ export interface DatabaseSchema {
   idempotency_record: IdempotencyRecordTable;
   audit_event: AuditEventTable;
   job: JobTable;
+  product: ProductTable;
+  product_version: ProductVersionTable;
+  rate_table: RateTableTable;
+  rate_table_row: RateTableRowTable;
 }

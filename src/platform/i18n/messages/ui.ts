@@ -214,6 +214,8 @@ const en = {
   'scope.jobs:manage': 'Manage background jobs',
   'scope.backoffice:enter': 'Use the back office',
   'scope.portal:enter': 'Use the portal',
+  'scope.products:read': 'Read products and rate tables',
+  'scope.products:manage': 'Upload and activate rate tables',
 } as const;
 
 const nl: Record<keyof typeof en, string> = {
@@ -427,6 +429,8 @@ const nl: Record<keyof typeof en, string> = {
   'scope.jobs:manage': 'Achtergrondtaken beheren',
   'scope.backoffice:enter': 'De backoffice gebruiken',
   'scope.portal:enter': 'Het portaal gebruiken',
+  'scope.products:read': 'Producten en tarieftabellen lezen',
+  'scope.products:manage': 'Tarieftabellen laden en activeren',
 };
 
 export const uiMessages = { en, nl };

@@ -19,6 +19,8 @@ export const SCOPE_LABELS: Record<Permission, MessageKey> = {
   'jobs:manage': 'scope.jobs:manage',
   'backoffice:enter': 'scope.backoffice:enter',
   'portal:enter': 'scope.portal:enter',
+  'products:read': 'scope.products:read',
+  'products:manage': 'scope.products:manage',
 };
 
 export type AccountViewProps = {
