@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -99,6 +99,23 @@ describe(`database layer (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
       if (other !== fresh) await other.close();
       await fresh.close();
     }
+  });
+
+  test('a migration numbered below one already applied is refused; duplicate numbers are refused', async () => {
+    const all = readMigrations();
+    const last = all.at(-1);
+    assert.ok(last);
+    // One branch's migration was applied here; another branch's lower number arrives later.
+    const ahead = { version: last.version + 10, name: 'ahead', sql: 'SELECT 1', checksum: 'ahead' };
+    const behind = { version: last.version + 5, name: 'behind', sql: 'SELECT 1', checksum: 'behind' };
+    assert.equal((await migrate(database, [...all, ahead])).applied.length, 1);
+    await assert.rejects(migrate(database, [...all, behind, ahead]), /Migration \d+ \(behind\) is numbered below \d+, which is already applied/);
+    assert.throws(() => {
+      const dir = mkdtempSync(join(tmpdir(), 'bezel-migrations-'));
+      writeFileSync(join(dir, '0001_a.sql'), 'SELECT 1');
+      writeFileSync(join(dir, '0001_b.sql'), 'SELECT 1');
+      readMigrations(dir);
+    }, /Two migrations are numbered 0001/);
   });
 
   test('a migration changed after it was applied is refused', async () => {

@@ -30,9 +30,11 @@ export function readMigrations(directory = MIGRATIONS_DIR): Migration[] {
         checksum: createHash('sha256').update(sql).digest('hex'),
       };
     });
+  // Numbers must be unique; gaps are allowed (two branches may each claim the next number).
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new MigrationError(`Migrations must be numbered 0001, 0002, … without gaps; found ${migration.version} at position ${index + 1}`);
+    const previous = migrations[index - 1];
+    if (previous && previous.version === migration.version) {
+      throw new MigrationError(`Two migrations are numbered ${String(migration.version).padStart(4, '0')}: ${previous.name} and ${migration.name}`);
     }
   });
   return migrations;
@@ -68,6 +70,14 @@ export async function migrate(database: Database, migrations = readMigrations())
           throw new MigrationError(`Migration ${row.version} (${row.name}) was changed after it was applied; add a new migration instead`);
         }
       }
+      // A pending migration numbered below one already applied would run out of order on this
+      // database but in order on a fresh one: the two would differ, so it is refused.
+      const highest = Math.max(0, ...done.map((row) => row.version));
+      const late = migrations.find((m) => m.version < highest && !done.some((row) => row.version === m.version));
+      if (late)
+        throw new MigrationError(
+          `Migration ${late.version} (${late.name}) is numbered below ${highest}, which is already applied; renumber it above ${highest}`,
+        );
       const applied: Migration[] = [];
       for (const migration of migrations.filter((m) => !done.some((row) => row.version === m.version))) {
         await script('BEGIN');
