@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { accountsApi, accountsPages, createAuthenticator, deleteExpiredSessions, homePages } from './modules/accounts/index.ts';
+import { billingApi } from './modules/billing/index.ts';
+import { policiesApi } from './modules/policies/index.ts';
 import { productsApi } from './modules/products/index.ts';
 import { resolveAppSecret } from './platform/app-secret.ts';
 import { auditJobHandlers, auditSealerSchedule } from './platform/audit/index.ts';
@@ -39,7 +41,7 @@ export type BezelOptions = {
   startWorker?: boolean;
 };
 
-export const HTTP_MODULES: HttpModule[] = [accountsApi, productsApi, accountsPages, homePages];
+export const HTTP_MODULES: HttpModule[] = [accountsApi, productsApi, policiesApi, billingApi, accountsPages, homePages];
 
 export function jobHandlers(deps: Deps): JobHandlers {
   return {

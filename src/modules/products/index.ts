@@ -11,6 +11,7 @@ export { type RatingProblem, type RatingResult, type RatingWorksheet, type Ratin
 export { productsApi } from './http/api-routes.ts';
 export type { Product, ProductVersion, RateTableSummary } from './products-repository.ts';
 export { activateRateTable } from './use-cases/activate-rate-table.ts';
+export { type ProductVersionForQuote, productVersionForQuote } from './use-cases/product-version-for-quote.ts';
 export { type RateQuoteInput, rateQuote } from './use-cases/rate-quote.ts';
 export { getProduct, listProducts, type ProductDetail, type ProductSummary } from './use-cases/read-products.ts';
 export { getRateTable, listRateTables } from './use-cases/read-rate-tables.ts';

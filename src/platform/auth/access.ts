@@ -27,6 +27,11 @@ export const PERMISSIONS = [
   'portal:enter',
   'products:read',
   'products:manage',
+  'policies:apply',
+  'policies:read_all',
+  'policies:underwrite',
+  'billing:read',
+  'billing:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,12 +46,28 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   partner: [...EVERYONE, 'portal:enter'],
   underwriter: [...STAFF, 'products:manage'],
   adjuster: STAFF,
-  billing: STAFF,
+  // Issue #3, basic billing: the billing role reads and records invoices, payments and refunds.
+  billing: [...STAFF, 'billing:read', 'billing:manage'],
   privacy_officer: STAFF,
   secretary: STAFF,
-  admin: [...STAFF, 'users:read', 'users:manage', 'audit:read', 'jobs:read', 'jobs:manage', 'products:manage'],
+  admin: [...STAFF, 'users:read', 'users:manage', 'audit:read', 'jobs:read', 'jobs:manage', 'products:manage', 'billing:read', 'billing:manage'],
   // Auditors and regulators read everything and change nothing.
-  auditor: [...STAFF, 'users:read', 'audit:read', 'jobs:read'],
+  auditor: [...STAFF, 'users:read', 'audit:read', 'jobs:read', 'billing:read'],
+};
+
+// Issue #3, policies: customers apply for themselves, agents for their clients (each sees only
+// their own, by the scopes below); staff read every application and policy; underwriters and
+// admins decide referred applications.
+const POLICY_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  customer: ['policies:apply'],
+  agent: ['policies:apply'],
+  underwriter: ['policies:read_all', 'policies:underwrite'],
+  adjuster: ['policies:read_all'],
+  billing: ['policies:read_all'],
+  privacy_officer: ['policies:read_all'],
+  secretary: ['policies:read_all'],
+  admin: ['policies:read_all', 'policies:underwrite'],
+  auditor: ['policies:read_all'],
 };
 
 export function isPermission(value: string): value is Permission {
@@ -54,7 +75,7 @@ export function isPermission(value: string): value is Permission {
 }
 
 export function permissionsOfRoles(roles: readonly Role[]): Set<Permission> {
-  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+  return new Set(roles.flatMap((role) => [...ROLE_PERMISSIONS[role], ...(POLICY_PERMISSIONS[role] ?? [])]));
 }
 
 export function permissionsOf(actor: Actor): Set<Permission> {
@@ -78,7 +99,7 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 }
 
 /** Records that relationships decide. Each later module adds its record type here. */
-export type RecordType = 'user' | 'api_token';
+export type RecordType = 'user' | 'api_token' | 'application' | 'policy';
 
 type Scope<T extends keyof DatabaseSchema> = <O>(query: SelectQueryBuilder<DatabaseSchema, T, O>) => SelectQueryBuilder<DatabaseSchema, T, O>;
 
@@ -106,4 +127,27 @@ export function canReach(actor: Actor, record: { type: 'user'; id: string } | { 
     case 'api_token':
       return actor.kind === 'user' && actor.userId === record.ownerId;
   }
+}
+
+/**
+ * Applications (issue #3): staff who read policies see all; a customer sees those made for them, an
+ * agent those they made for their clients; anyone else nothing (404).
+ */
+export function scopeApplications(actor: Actor): Scope<'application'> {
+  return (query) => {
+    if (can(actor, 'policies:read_all')) return query;
+    if (actor.kind === 'user')
+      return query.where((eb) => eb.or([eb('application.applicant_user_id', '=', actor.userId), eb('application.agent_user_id', '=', actor.userId)]));
+    return query.where(nothing);
+  };
+}
+
+/** Policies: the same relationships as their applications, by holder and agent. */
+export function scopePolicies(actor: Actor): Scope<'policy'> {
+  return (query) => {
+    if (can(actor, 'policies:read_all')) return query;
+    if (actor.kind === 'user')
+      return query.where((eb) => eb.or([eb('policy.holder_user_id', '=', actor.userId), eb('policy.agent_user_id', '=', actor.userId)]));
+    return query.where(nothing);
+  };
 }

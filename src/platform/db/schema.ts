@@ -195,6 +195,152 @@ export interface RateTableRowTable {
   value: string;
 }
 
+export type ApplicationStatus = 'quoted' | 'referred' | 'approved' | 'declined' | 'bound';
+export type PolicyStatus = 'in_force' | 'cancelled' | 'expired' | 'void';
+export type PolicyTransactionKind = 'issue';
+
+/** An application for a policy (migrations/0004_policies.sql); jsonb columns are validated by the policies module. */
+export interface ApplicationTable {
+  id: string;
+  product_version_id: string;
+  applicant_user_id: string;
+  agent_user_id: string | null;
+  status: ApplicationStatus;
+  named_insureds: unknown;
+  other_insureds: unknown;
+  mailing_address: unknown;
+  time_zone: string;
+  /** numeric, as a decimal string */
+  deductible: string;
+  loss_payee: unknown;
+  items: unknown;
+  worksheet: unknown;
+  premium: string;
+  currency: 'USD' | 'EUR';
+  referral_reasons: Defaulted<unknown>;
+  /** PRV-IP-1 */
+  submitted_ip: string | null;
+  submitted_at: InstantText;
+  user_agent: string | null;
+  decision: unknown;
+  created_at: InstantText;
+}
+
+export interface PolicyTable {
+  id: string;
+  policy_number: string;
+  application_id: string;
+  holder_user_id: string;
+  agent_user_id: string | null;
+  product_version_id: string;
+  /** 'YYYY-MM-DD' */
+  first_day: string;
+  /** 'YYYY-MM-DD' */
+  last_day: string;
+  time_zone: string;
+  status: PolicyStatus;
+  premium: string;
+  currency: 'USD' | 'EUR';
+  issued_at: InstantText;
+}
+
+export interface ScheduledItemTable {
+  policy_id: string;
+  item_no: number;
+  description: string;
+  category: string;
+  coverage_amount: string;
+  set_id: string | null;
+  possessor: string | null;
+  /** 'YYYY-MM-DD' */
+  appraisal_date: string | null;
+  kept_in_safe: boolean;
+}
+
+export interface PolicyTransactionTable {
+  id: string;
+  policy_id: string;
+  kind: PolicyTransactionKind;
+  /** 'YYYY-MM-DD' */
+  effective_date: string;
+  recorded_at: InstantText;
+  premium_change: string;
+  currency: 'USD' | 'EUR';
+  details: Defaulted<Record<string, unknown>>;
+}
+
+export type InvoiceKind = 'premium' | 'endorsement' | 'renewal';
+export type InvoiceStatus = 'open' | 'paid' | 'cancelled';
+export type PaymentSource = 'manual' | 'bank_statement';
+export type RefundStatus = 'payable' | 'paid';
+
+/** Billing (migrations/0005_billing.sql): one account per holder and currency. */
+export interface BillingAccountTable {
+  id: string;
+  holder_user_id: string;
+  currency: 'USD' | 'EUR';
+  created_at: InstantText;
+}
+
+export interface InvoiceTable {
+  id: string;
+  account_id: string;
+  /** The policies module's policy id; no foreign key, so billing does not depend on its tables. */
+  policy_id: string;
+  policy_number: string;
+  kind: InvoiceKind;
+  /** numeric, as a decimal string */
+  amount: string;
+  currency: 'USD' | 'EUR';
+  /** 'YYYY-MM-DD' */
+  issued_on: string;
+  /** 'YYYY-MM-DD' */
+  due_on: string;
+  structured_reference: string;
+  status: InvoiceStatus;
+  created_at: InstantText;
+}
+
+export interface PaymentTable {
+  id: string;
+  account_id: string;
+  /** numeric, as a decimal string */
+  amount: string;
+  currency: 'USD' | 'EUR';
+  /** 'YYYY-MM-DD' */
+  received_on: string;
+  method: 'bank_transfer';
+  reference: string;
+  source: PaymentSource;
+  bank_transaction_id: string | null;
+  recorded_by: string;
+  created_at: InstantText;
+}
+
+export interface PaymentAllocationTable {
+  payment_id: string;
+  invoice_id: string;
+  /** numeric, as a decimal string */
+  amount: string;
+}
+
+export interface RefundTable {
+  id: string;
+  account_id: string;
+  policy_id: string;
+  policy_number: string;
+  /** numeric, as a decimal string */
+  amount: string;
+  currency: 'USD' | 'EUR';
+  reason: string;
+  status: RefundStatus;
+  created_at: InstantText;
+  /** 'YYYY-MM-DD' */
+  paid_on: string | null;
+  paid_reference: string | null;
+  paid_by: string | null;
+}
+
 export interface DatabaseSchema {
   instance_setting: InstanceSettingTable;
   app_user: AppUserTable;
@@ -210,4 +356,13 @@ export interface DatabaseSchema {
   product_version: ProductVersionTable;
   rate_table: RateTableTable;
   rate_table_row: RateTableRowTable;
+  billing_account: BillingAccountTable;
+  invoice: InvoiceTable;
+  payment: PaymentTable;
+  payment_allocation: PaymentAllocationTable;
+  refund: RefundTable;
+  application: ApplicationTable;
+  policy: PolicyTable;
+  scheduled_item: ScheduledItemTable;
+  policy_transaction: PolicyTransactionTable;
 }

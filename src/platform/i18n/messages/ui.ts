@@ -216,6 +216,8 @@ const en = {
   'scope.portal:enter': 'Use the portal',
   'scope.products:read': 'Read products and rate tables',
   'scope.products:manage': 'Upload and activate rate tables',
+  'scope.billing:read': 'Read invoices, payments and refunds',
+  'scope.billing:manage': 'Record payments, import bank statements and pay refunds',
 } as const;
 
 const nl: Record<keyof typeof en, string> = {
@@ -431,6 +433,8 @@ const nl: Record<keyof typeof en, string> = {
   'scope.portal:enter': 'Het portaal gebruiken',
   'scope.products:read': 'Producten en tarieftabellen lezen',
   'scope.products:manage': 'Tarieftabellen laden en activeren',
+  'scope.billing:read': 'Facturen, betalingen en terugbetalingen lezen',
+  'scope.billing:manage': 'Betalingen vastleggen, bankafschriften inlezen en terugbetalingen betalen',
 };
 
 export const uiMessages = { en, nl };

@@ -21,6 +21,11 @@ export const SCOPE_LABELS: Record<Permission, MessageKey> = {
   'portal:enter': 'scope.portal:enter',
   'products:read': 'scope.products:read',
   'products:manage': 'scope.products:manage',
+  'policies:apply': 'scope.policies:apply',
+  'policies:read_all': 'scope.policies:read_all',
+  'policies:underwrite': 'scope.policies:underwrite',
+  'billing:read': 'scope.billing:read',
+  'billing:manage': 'scope.billing:manage',
 };
 
 export type AccountViewProps = {

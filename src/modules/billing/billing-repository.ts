@@ -1,0 +1,316 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { InvoiceKind, InvoiceStatus, PaymentSource, RefundStatus } from '../../platform/db/schema.ts';
+import type { Currency } from '../../platform/money.ts';
+
+/** SQL only; returns the billing module's own types. Amounts are decimal strings, dates 'YYYY-MM-DD'. */
+export type BillingAccount = { id: string; holderUserId: string; currency: Currency; createdAt: string };
+
+export type Invoice = {
+  id: string;
+  accountId: string;
+  holderUserId: string;
+  policyId: string;
+  policyNumber: string;
+  kind: InvoiceKind;
+  amount: string;
+  currency: Currency;
+  issuedOn: string;
+  dueOn: string;
+  structuredReference: string;
+  status: InvoiceStatus;
+  createdAt: string;
+  /** Sum of the payment allocations to this invoice. */
+  paid: string;
+};
+
+export type Refund = {
+  id: string;
+  accountId: string;
+  policyId: string;
+  policyNumber: string;
+  amount: string;
+  currency: Currency;
+  reason: string;
+  status: RefundStatus;
+  createdAt: string;
+  paidOn: string | null;
+  paidReference: string | null;
+};
+
+/** Who may see what: `null` is every account (billing staff); a user id is that holder's own. */
+export type Visibility = { holderUserId: string | null };
+
+export async function findOrCreateAccount(db: Db, account: BillingAccount): Promise<BillingAccount> {
+  await db
+    .insertInto('billing_account')
+    .values({ id: account.id, holder_user_id: account.holderUserId, currency: account.currency, created_at: account.createdAt })
+    .onConflict((conflict) => conflict.columns(['holder_user_id', 'currency']).doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('billing_account')
+    .select(['id', 'holder_user_id', 'currency', 'created_at'])
+    .where('holder_user_id', '=', account.holderUserId)
+    .where('currency', '=', account.currency)
+    .executeTakeFirstOrThrow();
+  return { id: row.id, holderUserId: row.holder_user_id, currency: row.currency, createdAt: row.created_at };
+}
+
+export async function nextInvoiceSequence(db: Db): Promise<string> {
+  const { rows } = await sql<{ n: string }>`SELECT nextval('invoice_reference_seq') AS n`.execute(db);
+  const n = rows[0]?.n;
+  if (n === undefined) throw new Error('invoice_reference_seq gave no value');
+  return String(n);
+}
+
+export async function insertInvoice(db: Db, invoice: Omit<Invoice, 'holderUserId' | 'paid'>): Promise<void> {
+  await db
+    .insertInto('invoice')
+    .values({
+      id: invoice.id,
+      account_id: invoice.accountId,
+      policy_id: invoice.policyId,
+      policy_number: invoice.policyNumber,
+      kind: invoice.kind,
+      amount: invoice.amount,
+      currency: invoice.currency,
+      issued_on: invoice.issuedOn,
+      due_on: invoice.dueOn,
+      structured_reference: invoice.structuredReference,
+      status: invoice.status,
+      created_at: invoice.createdAt,
+    })
+    .execute();
+}
+
+function invoiceQuery(db: Db) {
+  return db
+    .selectFrom('invoice')
+    .innerJoin('billing_account', 'billing_account.id', 'invoice.account_id')
+    .select((eb) => [
+      'invoice.id',
+      'invoice.account_id',
+      'billing_account.holder_user_id',
+      'invoice.policy_id',
+      'invoice.policy_number',
+      'invoice.kind',
+      'invoice.amount',
+      'invoice.currency',
+      'invoice.issued_on',
+      'invoice.due_on',
+      'invoice.structured_reference',
+      'invoice.status',
+      'invoice.created_at',
+      eb
+        .selectFrom('payment_allocation')
+        .select(sql<string>`coalesce(sum(payment_allocation.amount), 0)`.as('paid'))
+        .whereRef('payment_allocation.invoice_id', '=', 'invoice.id')
+        .as('paid'),
+    ]);
+}
+
+type InvoiceRow = Awaited<ReturnType<ReturnType<typeof invoiceQuery>['executeTakeFirstOrThrow']>>;
+
+function toInvoice(row: InvoiceRow): Invoice {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    holderUserId: row.holder_user_id,
+    policyId: row.policy_id,
+    policyNumber: row.policy_number,
+    kind: row.kind,
+    amount: row.amount,
+    currency: row.currency,
+    issuedOn: row.issued_on,
+    dueOn: row.due_on,
+    structuredReference: row.structured_reference,
+    status: row.status,
+    createdAt: row.created_at,
+    paid: row.paid ?? '0',
+  };
+}
+
+export async function findInvoice(db: Db, id: string, visibility: Visibility): Promise<Invoice | null> {
+  let query = invoiceQuery(db).where('invoice.id', '=', id);
+  if (visibility.holderUserId !== null) query = query.where('billing_account.holder_user_id', '=', visibility.holderUserId);
+  const row = await query.executeTakeFirst();
+  return row ? toInvoice(row) : null;
+}
+
+/** Locks the invoice row first, so two payments to one invoice are allocated one after the other. */
+export async function findInvoiceByReferenceForUpdate(db: Db, reference: string): Promise<Invoice | null> {
+  const locked = await db.selectFrom('invoice').select('id').where('structured_reference', '=', reference).forUpdate().executeTakeFirst();
+  if (!locked) return null;
+  return findInvoice(db, locked.id, { holderUserId: null });
+}
+
+export async function listInvoices(db: Db, visibility: Visibility, filter: { policyId?: string; status?: InvoiceStatus }): Promise<Invoice[]> {
+  let query = invoiceQuery(db);
+  if (visibility.holderUserId !== null) query = query.where('billing_account.holder_user_id', '=', visibility.holderUserId);
+  if (filter.policyId) query = query.where('invoice.policy_id', '=', filter.policyId);
+  if (filter.status) query = query.where('invoice.status', '=', filter.status);
+  const rows = await query.orderBy('invoice.issued_on', 'desc').orderBy('invoice.structured_reference', 'desc').limit(500).execute();
+  return rows.map(toInvoice);
+}
+
+export async function markInvoicePaid(db: Db, id: string): Promise<void> {
+  await db.updateTable('invoice').set({ status: 'paid' }).where('id', '=', id).where('status', '=', 'open').execute();
+}
+
+export type NewPayment = {
+  id: string;
+  accountId: string;
+  amount: string;
+  currency: Currency;
+  receivedOn: string;
+  reference: string;
+  source: PaymentSource;
+  bankTransactionId: string | null;
+  recordedBy: string;
+  createdAt: string;
+};
+
+export async function insertPayment(db: Db, payment: NewPayment, allocation: { invoiceId: string; amount: string } | null): Promise<void> {
+  await db
+    .insertInto('payment')
+    .values({
+      id: payment.id,
+      account_id: payment.accountId,
+      amount: payment.amount,
+      currency: payment.currency,
+      received_on: payment.receivedOn,
+      method: 'bank_transfer',
+      reference: payment.reference,
+      source: payment.source,
+      bank_transaction_id: payment.bankTransactionId,
+      recorded_by: payment.recordedBy,
+      created_at: payment.createdAt,
+    })
+    .execute();
+  if (allocation)
+    await db.insertInto('payment_allocation').values({ payment_id: payment.id, invoice_id: allocation.invoiceId, amount: allocation.amount }).execute();
+}
+
+export async function findBankTransactionIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('payment').select('bank_transaction_id').where('bank_transaction_id', 'in', ids).execute();
+  return new Set(rows.flatMap((row) => (row.bank_transaction_id ? [row.bank_transaction_id] : [])));
+}
+
+/** The amounts a balance is computed from, for one policy or one account. */
+export async function balanceSources(db: Db, where: { policyId: string } | { accountId: string }) {
+  const invoices = await db
+    .selectFrom('invoice')
+    .select(['id', 'amount', 'status', 'currency', 'account_id'])
+    .where('policyId' in where ? 'policy_id' : 'account_id', '=', 'policyId' in where ? where.policyId : where.accountId)
+    .execute();
+  const invoiceIds = invoices.map((invoice) => invoice.id);
+  const allocations = invoiceIds.length === 0 ? [] : await db.selectFrom('payment_allocation').select('amount').where('invoice_id', 'in', invoiceIds).execute();
+  let refunds = db.selectFrom('refund').select('amount').where('status', '=', 'payable');
+  refunds = 'policyId' in where ? refunds.where('policy_id', '=', where.policyId) : refunds.where('account_id', '=', where.accountId);
+  const payments = 'accountId' in where ? await db.selectFrom('payment').select('amount').where('account_id', '=', where.accountId).execute() : null;
+  return {
+    invoices,
+    allocations: allocations.map((row) => row.amount),
+    payments: payments?.map((row) => row.amount),
+    refundsPayable: (await refunds.execute()).map((row) => row.amount),
+  };
+}
+
+export async function findAccount(db: Db, id: string): Promise<BillingAccount | null> {
+  const row = await db.selectFrom('billing_account').select(['id', 'holder_user_id', 'currency', 'created_at']).where('id', '=', id).executeTakeFirst();
+  return row ? { id: row.id, holderUserId: row.holder_user_id, currency: row.currency, createdAt: row.created_at } : null;
+}
+
+/** Accounts that hold invoices of this policy (normally one), as seen by `visibility`. */
+export async function findPolicyAccount(db: Db, policyId: string, visibility: Visibility): Promise<BillingAccount | null> {
+  let query = db
+    .selectFrom('invoice')
+    .innerJoin('billing_account', 'billing_account.id', 'invoice.account_id')
+    .select(['billing_account.id', 'billing_account.holder_user_id', 'billing_account.currency', 'billing_account.created_at'])
+    .where('invoice.policy_id', '=', policyId);
+  if (visibility.holderUserId !== null) query = query.where('billing_account.holder_user_id', '=', visibility.holderUserId);
+  const row = await query.limit(1).executeTakeFirst();
+  return row ? { id: row.id, holderUserId: row.holder_user_id, currency: row.currency, createdAt: row.created_at } : null;
+}
+
+const refundColumns = [
+  'refund.id',
+  'refund.account_id',
+  'refund.policy_id',
+  'refund.policy_number',
+  'refund.amount',
+  'refund.currency',
+  'refund.reason',
+  'refund.status',
+  'refund.created_at',
+  'refund.paid_on',
+  'refund.paid_reference',
+] as const;
+
+type RefundRow = { [K in (typeof refundColumns)[number] extends `refund.${infer C}` ? C : never]: unknown };
+
+function toRefund(row: Record<keyof RefundRow, unknown>): Refund {
+  return {
+    id: row.id as string,
+    accountId: row.account_id as string,
+    policyId: row.policy_id as string,
+    policyNumber: row.policy_number as string,
+    amount: row.amount as string,
+    currency: row.currency as Currency,
+    reason: row.reason as string,
+    status: row.status as RefundStatus,
+    createdAt: row.created_at as string,
+    paidOn: row.paid_on as string | null,
+    paidReference: row.paid_reference as string | null,
+  };
+}
+
+export async function insertRefund(db: Db, refund: Refund): Promise<void> {
+  await db
+    .insertInto('refund')
+    .values({
+      id: refund.id,
+      account_id: refund.accountId,
+      policy_id: refund.policyId,
+      policy_number: refund.policyNumber,
+      amount: refund.amount,
+      currency: refund.currency,
+      reason: refund.reason,
+      status: refund.status,
+      created_at: refund.createdAt,
+      paid_on: null,
+      paid_reference: null,
+      paid_by: null,
+    })
+    .execute();
+}
+
+export async function findRefund(db: Db, id: string, visibility: Visibility, options: { forUpdate?: boolean } = {}): Promise<Refund | null> {
+  let query = db.selectFrom('refund').innerJoin('billing_account', 'billing_account.id', 'refund.account_id').select(refundColumns).where('refund.id', '=', id);
+  if (visibility.holderUserId !== null) query = query.where('billing_account.holder_user_id', '=', visibility.holderUserId);
+  if (options.forUpdate) query = query.forUpdate('refund');
+  const row = await query.executeTakeFirst();
+  return row ? toRefund(row) : null;
+}
+
+export async function listRefunds(db: Db, visibility: Visibility, filter: { status?: RefundStatus }): Promise<Refund[]> {
+  let query = db.selectFrom('refund').innerJoin('billing_account', 'billing_account.id', 'refund.account_id').select(refundColumns);
+  if (visibility.holderUserId !== null) query = query.where('billing_account.holder_user_id', '=', visibility.holderUserId);
+  if (filter.status) query = query.where('refund.status', '=', filter.status);
+  return (await query.orderBy('refund.created_at', 'desc').limit(500).execute()).map(toRefund);
+}
+
+export async function markRefundPaid(db: Db, id: string, paid: { paidOn: string; paidReference: string | null; paidBy: string }): Promise<void> {
+  await db
+    .updateTable('refund')
+    .set({ status: 'paid', paid_on: paid.paidOn, paid_reference: paid.paidReference, paid_by: paid.paidBy })
+    .where('id', '=', id)
+    .where('status', '=', 'payable')
+    .execute();
+}
+
+/** Every refund of a policy, payable or paid: together they may never exceed what was paid. */
+export async function refundAmountsOfPolicy(db: Db, policyId: string): Promise<string[]> {
+  return (await db.selectFrom('refund').select('amount').where('policy_id', '=', policyId).execute()).map((row) => row.amount);
+}

@@ -1,0 +1,80 @@
+import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { nowText } from '../../../platform/clock.ts';
+import type { InvoiceKind } from '../../../platform/db/schema.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { Currency } from '../../../platform/money.ts';
+import type { RequestOrigin } from '../../../platform/request-origin.ts';
+import { findInvoice, findOrCreateAccount, type Invoice, insertInvoice, nextInvoiceSequence } from '../billing-repository.ts';
+import { referenceForSequence } from '../domain/structured-reference.ts';
+import { billingErrors } from '../errors.ts';
+import { positiveCents } from './common.ts';
+
+export type IssueInvoiceInput = {
+  holderUserId: string;
+  policyId: string;
+  policyNumber: string;
+  kind: InvoiceKind;
+  amount: string;
+  currency: Currency;
+  /** 'YYYY-MM-DD' */
+  issuedOn: string;
+  /** 'YYYY-MM-DD', chosen by the caller (the policy's rules: e.g. a renewal is due at the anniversary). */
+  dueOn: string;
+};
+
+/**
+ * Issues an invoice for a premium change (issue #3: "Invoices for every premium change"). Called by
+ * other modules — binding, endorsements, renewals — which have already decided that the actor may
+ * make the change; it joins their open transaction (`deps.db` is then the transaction), so the
+ * invoice exists if and only if the policy change commits. The holder's account in the currency is
+ * created on first use. The invoice gets an ISO 11649 structured reference to pay it with.
+ */
+export async function issueInvoice(deps: Deps, actor: Actor, input: IssueInvoiceInput, origin: RequestOrigin): Promise<Invoice> {
+  const amount = positiveCents(input.amount, input.currency, 'amount');
+  // 'YYYY-MM-DD' strings compare in calendar order.
+  if (input.dueOn < input.issuedOn) throw billingErrors.dueBeforeIssue();
+  return inTransaction(deps.db, async (trx) => {
+    const now = nowText(deps.clock);
+    const account = await findOrCreateAccount(trx, { id: newId(), holderUserId: input.holderUserId, currency: input.currency, createdAt: now });
+    const id = newId();
+    const structuredReference = referenceForSequence(await nextInvoiceSequence(trx));
+    await insertInvoice(trx, {
+      id,
+      accountId: account.id,
+      policyId: input.policyId,
+      policyNumber: input.policyNumber,
+      kind: input.kind,
+      amount: amount.toFixed(),
+      currency: input.currency,
+      issuedOn: input.issuedOn,
+      dueOn: input.dueOn,
+      structuredReference,
+      status: 'open',
+      createdAt: now,
+    });
+    await recordAuditEvent(
+      trx,
+      {
+        actor,
+        action: 'invoice.issued',
+        subject: { type: 'invoice', id },
+        details: {
+          policyId: input.policyId,
+          policyNumber: input.policyNumber,
+          kind: input.kind,
+          amount: amount.toJSON(),
+          dueOn: input.dueOn,
+          structuredReference,
+        },
+        requestId: origin.requestId,
+      },
+      deps.clock,
+    );
+    const invoice = await findInvoice(trx, id, { holderUserId: null });
+    if (!invoice) throw new Error(`invoice ${id} vanished inside its own transaction`);
+    return invoice;
+  });
+}

@@ -1,0 +1,384 @@
+import { sql } from 'kysely';
+import { scopeApplications, scopePolicies } from '../../platform/auth/access.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { ApplicationStatus, PolicyStatus } from '../../platform/db/schema.ts';
+import { type Currency, Money } from '../../platform/money.ts';
+import type { RatingWorksheetJson } from '../products/index.ts';
+import type { OtherInsuredRelation } from './domain/application-rules.ts';
+import type { ReferralReason } from './domain/underwriting.ts';
+
+/** SQL only; returns the policies module's own types. Dates are 'YYYY-MM-DD', instants ISO 8601 strings. */
+
+export type MailingAddress = { street: string; city: string; state: string; postalCode: string; country: 'US' };
+export type OtherInsured = { name: string; relation: OtherInsuredRelation };
+export type LossPayee = { name: string; address: string | null };
+export type ApplicationItemRecord = {
+  description: string;
+  category: string;
+  coverageAmount: string;
+  appraisalDate: string | null;
+  keptInSafe: boolean;
+  giftOrEngagementRing: boolean;
+  possessor: string | null;
+  setId: string | null;
+};
+export type Decision = { by: string; automatic: boolean; reason: string; at: string };
+
+export type Application = {
+  id: string;
+  productVersionId: string;
+  applicantUserId: string;
+  agentUserId: string | null;
+  status: ApplicationStatus;
+  namedInsureds: string[];
+  otherInsureds: OtherInsured[];
+  mailingAddress: MailingAddress;
+  timeZone: string;
+  deductible: Money;
+  lossPayee: LossPayee | null;
+  items: ApplicationItemRecord[];
+  worksheet: RatingWorksheetJson;
+  premium: Money;
+  referralReasons: ReferralReason[];
+  /** PRV-IP-1: the evidence of the online application. */
+  submittedIp: string | null;
+  submittedAt: string;
+  userAgent: string | null;
+  decision: Decision | null;
+  createdAt: string;
+};
+
+export type ScheduledItem = {
+  itemNo: number;
+  description: string;
+  category: string;
+  coverageAmount: Money;
+  setId: string | null;
+  possessor: string | null;
+  appraisalDate: string | null;
+  keptInSafe: boolean;
+};
+
+export type Policy = {
+  id: string;
+  policyNumber: string;
+  applicationId: string;
+  holderUserId: string;
+  agentUserId: string | null;
+  productVersionId: string;
+  firstDay: string;
+  lastDay: string;
+  timeZone: string;
+  status: PolicyStatus;
+  premium: Money;
+  issuedAt: string;
+};
+
+const APPLICATION_COLUMNS = [
+  'application.id',
+  'application.product_version_id',
+  'application.applicant_user_id',
+  'application.agent_user_id',
+  'application.status',
+  'application.named_insureds',
+  'application.other_insureds',
+  'application.mailing_address',
+  'application.time_zone',
+  'application.deductible',
+  'application.loss_payee',
+  'application.items',
+  'application.worksheet',
+  'application.premium',
+  'application.currency',
+  'application.referral_reasons',
+  'application.submitted_ip',
+  'application.submitted_at',
+  'application.user_agent',
+  'application.decision',
+  'application.created_at',
+] as const;
+
+type ApplicationRow = {
+  id: string;
+  product_version_id: string;
+  applicant_user_id: string;
+  agent_user_id: string | null;
+  status: ApplicationStatus;
+  named_insureds: unknown;
+  other_insureds: unknown;
+  mailing_address: unknown;
+  time_zone: string;
+  deductible: string;
+  loss_payee: unknown;
+  items: unknown;
+  worksheet: unknown;
+  premium: string;
+  currency: Currency;
+  referral_reasons: unknown;
+  submitted_ip: string | null;
+  submitted_at: string;
+  user_agent: string | null;
+  decision: unknown;
+  created_at: string;
+};
+
+// The jsonb columns are written only by this repository from validated values, so they are read back as such.
+function toApplication(row: ApplicationRow): Application {
+  return {
+    id: row.id,
+    productVersionId: row.product_version_id,
+    applicantUserId: row.applicant_user_id,
+    agentUserId: row.agent_user_id,
+    status: row.status,
+    namedInsureds: row.named_insureds as string[],
+    otherInsureds: row.other_insureds as OtherInsured[],
+    mailingAddress: row.mailing_address as MailingAddress,
+    timeZone: row.time_zone,
+    deductible: Money.of(row.deductible, row.currency),
+    lossPayee: row.loss_payee as LossPayee | null,
+    items: row.items as ApplicationItemRecord[],
+    worksheet: row.worksheet as RatingWorksheetJson,
+    premium: Money.of(row.premium, row.currency),
+    referralReasons: row.referral_reasons as ReferralReason[],
+    submittedIp: row.submitted_ip,
+    submittedAt: row.submitted_at,
+    userAgent: row.user_agent,
+    decision: row.decision as Decision | null,
+    createdAt: row.created_at,
+  };
+}
+
+export async function insertApplication(db: Db, application: Application): Promise<void> {
+  await db
+    .insertInto('application')
+    .values({
+      id: application.id,
+      product_version_id: application.productVersionId,
+      applicant_user_id: application.applicantUserId,
+      agent_user_id: application.agentUserId,
+      status: application.status,
+      // jsonb values as JSON text: the pg driver would send a JS array as a PostgreSQL array.
+      named_insureds: JSON.stringify(application.namedInsureds),
+      other_insureds: JSON.stringify(application.otherInsureds),
+      mailing_address: JSON.stringify(application.mailingAddress),
+      time_zone: application.timeZone,
+      deductible: application.deductible.toFixed(),
+      loss_payee: application.lossPayee === null ? null : JSON.stringify(application.lossPayee),
+      items: JSON.stringify(application.items),
+      worksheet: JSON.stringify(application.worksheet),
+      premium: application.premium.toFixed(),
+      currency: application.premium.currency,
+      referral_reasons: JSON.stringify(application.referralReasons),
+      submitted_ip: application.submittedIp,
+      submitted_at: application.submittedAt,
+      user_agent: application.userAgent,
+      decision: application.decision === null ? null : JSON.stringify(application.decision),
+      created_at: application.createdAt,
+    })
+    .execute();
+}
+
+export async function findApplicationVisibleTo(db: Db, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<Application | null> {
+  const query = scopeApplications(actor)(db.selectFrom('application').select(APPLICATION_COLUMNS)).where('application.id', '=', id);
+  const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+  return row ? toApplication(row) : null;
+}
+
+/** The underwriter's queue: referred applications, oldest first. */
+export async function listReferredApplications(db: Db, actor: Actor, limit: number): Promise<Application[]> {
+  const rows = await scopeApplications(actor)(db.selectFrom('application').select(APPLICATION_COLUMNS))
+    .where('application.status', '=', 'referred')
+    .orderBy('application.submitted_at')
+    .orderBy('application.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toApplication);
+}
+
+export async function updateApplicationStatus(db: Db, id: string, status: ApplicationStatus, decision?: Decision): Promise<void> {
+  await db
+    .updateTable('application')
+    .set({ status, ...(decision !== undefined && { decision: JSON.stringify(decision) }) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Whether a user is an active customer, so an agent can apply for them. This reads the accounts
+ * module's tables directly: a parties module with agent–client relationships will replace it.
+ */
+export async function isActiveCustomer(db: Db, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('app_user')
+    .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
+    .select('app_user.id')
+    .where('app_user.id', '=', userId)
+    .where('app_user.status', '=', 'active')
+    .where('user_role.role', '=', 'customer')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function nextPolicySequence(db: Db): Promise<string> {
+  const { rows } = await sql<{ n: string }>`SELECT nextval('policy_number_seq')::text AS n`.execute(db);
+  const n = rows[0]?.n;
+  if (n === undefined) throw new Error('policy_number_seq returned no value');
+  return n;
+}
+
+export async function insertPolicy(
+  db: Db,
+  policy: Policy,
+  items: readonly ScheduledItem[],
+  issue: { id: string; recordedAt: string; details: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('policy')
+    .values({
+      id: policy.id,
+      policy_number: policy.policyNumber,
+      application_id: policy.applicationId,
+      holder_user_id: policy.holderUserId,
+      agent_user_id: policy.agentUserId,
+      product_version_id: policy.productVersionId,
+      first_day: policy.firstDay,
+      last_day: policy.lastDay,
+      time_zone: policy.timeZone,
+      status: policy.status,
+      premium: policy.premium.toFixed(),
+      currency: policy.premium.currency,
+      issued_at: policy.issuedAt,
+    })
+    .execute();
+  await db
+    .insertInto('scheduled_item')
+    .values(
+      items.map((item) => ({
+        policy_id: policy.id,
+        item_no: item.itemNo,
+        description: item.description,
+        category: item.category,
+        coverage_amount: item.coverageAmount.toFixed(),
+        set_id: item.setId,
+        possessor: item.possessor,
+        appraisal_date: item.appraisalDate,
+        kept_in_safe: item.keptInSafe,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('policy_transaction')
+    .values({
+      id: issue.id,
+      policy_id: policy.id,
+      kind: 'issue',
+      effective_date: policy.firstDay,
+      recorded_at: issue.recordedAt,
+      premium_change: policy.premium.toFixed(),
+      currency: policy.premium.currency,
+      details: issue.details,
+    })
+    .execute();
+}
+
+const POLICY_COLUMNS = [
+  'policy.id',
+  'policy.policy_number',
+  'policy.application_id',
+  'policy.holder_user_id',
+  'policy.agent_user_id',
+  'policy.product_version_id',
+  'policy.first_day',
+  'policy.last_day',
+  'policy.time_zone',
+  'policy.status',
+  'policy.premium',
+  'policy.currency',
+  'policy.issued_at',
+] as const;
+
+type PolicyRow = {
+  id: string;
+  policy_number: string;
+  application_id: string;
+  holder_user_id: string;
+  agent_user_id: string | null;
+  product_version_id: string;
+  first_day: string;
+  last_day: string;
+  time_zone: string;
+  status: PolicyStatus;
+  premium: string;
+  currency: Currency;
+  issued_at: string;
+};
+
+function toPolicy(row: PolicyRow): Policy {
+  return {
+    id: row.id,
+    policyNumber: row.policy_number,
+    applicationId: row.application_id,
+    holderUserId: row.holder_user_id,
+    agentUserId: row.agent_user_id,
+    productVersionId: row.product_version_id,
+    firstDay: row.first_day,
+    lastDay: row.last_day,
+    timeZone: row.time_zone,
+    status: row.status,
+    premium: Money.of(row.premium, row.currency),
+    issuedAt: row.issued_at,
+  };
+}
+
+/** The policy bound from an application, whoever may see it: binding twice must find it. */
+export async function findPolicyOfApplication(db: Db, applicationId: string): Promise<Policy | null> {
+  const row = await db.selectFrom('policy').select(POLICY_COLUMNS).where('policy.application_id', '=', applicationId).executeTakeFirst();
+  return row ? toPolicy(row) : null;
+}
+
+export async function findPolicyVisibleTo(db: Db, actor: Actor, id: string): Promise<Policy | null> {
+  const row = await scopePolicies(actor)(db.selectFrom('policy').select(POLICY_COLUMNS)).where('policy.id', '=', id).executeTakeFirst();
+  return row ? toPolicy(row) : null;
+}
+
+/** Policies the user holds or sold as their agent, newest first. */
+export async function listOwnPolicies(db: Db, actor: Actor, userId: string, limit: number): Promise<Policy[]> {
+  const rows = await scopePolicies(actor)(db.selectFrom('policy').select(POLICY_COLUMNS))
+    .where((eb) => eb.or([eb('policy.holder_user_id', '=', userId), eb('policy.agent_user_id', '=', userId)]))
+    .orderBy('policy.issued_at', 'desc')
+    .orderBy('policy.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toPolicy);
+}
+
+export async function findScheduledItems(db: Db, policyId: string): Promise<ScheduledItem[]> {
+  const rows = await db
+    .selectFrom('scheduled_item')
+    .innerJoin('policy', 'policy.id', 'scheduled_item.policy_id')
+    .select([
+      'scheduled_item.item_no',
+      'scheduled_item.description',
+      'scheduled_item.category',
+      'scheduled_item.coverage_amount',
+      'scheduled_item.set_id',
+      'scheduled_item.possessor',
+      'scheduled_item.appraisal_date',
+      'scheduled_item.kept_in_safe',
+      'policy.currency',
+    ])
+    .where('scheduled_item.policy_id', '=', policyId)
+    .orderBy('scheduled_item.item_no')
+    .execute();
+  return rows.map((row) => ({
+    itemNo: row.item_no,
+    description: row.description,
+    category: row.category,
+    coverageAmount: Money.of(row.coverage_amount, row.currency),
+    setId: row.set_id,
+    possessor: row.possessor,
+    appraisalDate: row.appraisal_date,
+    keptInSafe: row.kept_in_safe,
+  }));
+}

@@ -1,0 +1,114 @@
+import { Temporal } from 'temporal-polyfill';
+import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { requirePermission } from '../../../platform/auth/access.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { nowText } from '../../../platform/clock.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { problems } from '../../../platform/http/problem.ts';
+import { newId } from '../../../platform/ids.ts';
+import { Money } from '../../../platform/money.ts';
+import type { RequestOrigin } from '../../../platform/request-origin.ts';
+import { issueInvoice } from '../../billing/index.ts';
+import { inceptionProblem } from '../domain/inception.ts';
+import { formatPolicyNumber } from '../domain/policy-number.ts';
+import { localDateOf, policyPeriod } from '../domain/policy-period.ts';
+import { policyErrors } from '../errors.ts';
+import {
+  findApplicationVisibleTo,
+  findPolicyOfApplication,
+  insertPolicy,
+  nextPolicySequence,
+  type Policy,
+  type ScheduledItem,
+  updateApplicationStatus,
+} from '../policies-repository.ts';
+
+/**
+ * Binds an approved application into a policy (issue #3): a policy number, a 12-month period from the
+ * requested inception date counted in the insured's time zone (decision 0005: first day .. anniversary
+ * − 1, cover from 00:01), the items copied to the schedule (JPF-DEF-1) and the 'issue' policy
+ * transaction with the premium. An application binds once: a second bind is 409 (a retry with the same
+ * Idempotency-Key replays the first response instead, at the route).
+ */
+export async function bindPolicy(deps: Deps, actor: Actor, applicationId: string, input: { inceptionDate: string }, origin: RequestOrigin): Promise<Policy> {
+  requirePermission(actor, 'policies:apply');
+  if (actor.kind !== 'user') throw problems.unauthenticated();
+  return inTransaction(deps.db, async (trx) => {
+    const application = await findApplicationVisibleTo(trx, actor, applicationId, { forUpdate: true });
+    if (!application) throw problems.notFound();
+    if (application.status === 'bound') {
+      const bound = await findPolicyOfApplication(trx, applicationId);
+      throw policyErrors.alreadyBound(bound?.policyNumber ?? '');
+    }
+    if (application.status !== 'approved') throw policyErrors.notApproved(application.status);
+    const now = deps.clock.now();
+    const today = localDateOf(now, application.timeZone);
+    const inception = Temporal.PlainDate.from(input.inceptionDate);
+    const refused = inceptionProblem(inception, today);
+    if (refused) throw policyErrors.inception(refused);
+
+    const period = policyPeriod(inception);
+    const sequence = await nextPolicySequence(trx);
+    const currency = application.premium.currency;
+    const policy: Policy = {
+      id: newId(),
+      policyNumber: formatPolicyNumber(today.year, BigInt(sequence)),
+      applicationId,
+      holderUserId: application.applicantUserId,
+      agentUserId: application.agentUserId,
+      productVersionId: application.productVersionId,
+      firstDay: period.firstDay.toString(),
+      lastDay: period.lastDay.toString(),
+      timeZone: application.timeZone,
+      status: 'in_force',
+      premium: application.premium,
+      issuedAt: nowText(deps.clock),
+    };
+    const schedule: ScheduledItem[] = application.items.map((item, index) => ({
+      itemNo: index + 1,
+      description: item.description,
+      category: item.category,
+      coverageAmount: Money.of(item.coverageAmount, currency),
+      setId: item.setId,
+      possessor: item.possessor,
+      appraisalDate: item.appraisalDate,
+      keptInSafe: item.keptInSafe,
+    }));
+    await insertPolicy(trx, policy, schedule, {
+      id: newId(),
+      recordedAt: policy.issuedAt,
+      details: { applicationId, days: period.days, worksheetTotal: application.worksheet.total },
+    });
+    await updateApplicationStatus(trx, applicationId, 'bound');
+    // The first invoice is part of issuing: it commits with the policy or not at all. The premium is
+    // due on the first day of cover.
+    await issueInvoice(
+      { ...deps, db: trx },
+      actor,
+      {
+        holderUserId: policy.holderUserId,
+        policyId: policy.id,
+        policyNumber: policy.policyNumber,
+        kind: 'premium',
+        amount: policy.premium.toFixed(),
+        currency: policy.premium.currency,
+        issuedOn: today.toString(),
+        dueOn: Temporal.PlainDate.compare(period.firstDay, today) > 0 ? period.firstDay.toString() : today.toString(),
+      },
+      origin,
+    );
+    await recordAuditEvent(
+      trx,
+      {
+        actor,
+        action: 'policy.issued',
+        subject: { type: 'policy', id: policy.id },
+        details: { policyNumber: policy.policyNumber, applicationId, firstDay: policy.firstDay, lastDay: policy.lastDay, premium: policy.premium.toJSON() },
+        requestId: origin.requestId,
+      },
+      deps.clock,
+    );
+    return policy;
+  });
+}
