@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { accountsApi, accountsPages, createAuthenticator, deleteExpiredSessions, homePages } from './modules/accounts/index.ts';
 import { billingApi } from './modules/billing/index.ts';
-import { policiesApi } from './modules/policies/index.ts';
+import { documentsApi, documentsJobHandlers } from './modules/documents/index.ts';
+import { policiesApi, policyPages } from './modules/policies/index.ts';
 import { productsApi } from './modules/products/index.ts';
 import { resolveAppSecret } from './platform/app-secret.ts';
 import { auditJobHandlers, auditSealerSchedule } from './platform/audit/index.ts';
@@ -41,12 +42,13 @@ export type BezelOptions = {
   startWorker?: boolean;
 };
 
-export const HTTP_MODULES: HttpModule[] = [accountsApi, productsApi, policiesApi, billingApi, accountsPages, homePages];
+export const HTTP_MODULES: HttpModule[] = [accountsApi, productsApi, policiesApi, billingApi, documentsApi, accountsPages, homePages, policyPages];
 
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
     ...mailHandlers(deps),
     ...auditJobHandlers(deps),
+    ...documentsJobHandlers(deps),
     'maintenance.cleanup': async () => {
       const now = nowText(deps.clock);
       await deleteExpiredSessions(deps.db, now);

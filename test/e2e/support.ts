@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Bezel, createBezel } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { seedDemoUsers } from '../../src/modules/accounts/index.ts';
+import { seedDemoProduct } from '../../src/modules/products/index.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { type MailFile, readMailFolder } from '../../src/platform/mail/index.ts';
 
@@ -37,6 +38,7 @@ export async function startBezel(): Promise<RunningBezel> {
   });
   const bezel = await createBezel(config, { logger: createLogger('silent') });
   await seedDemoUsers(bezel.deps);
+  await seedDemoProduct(bezel.deps);
   if (!bezel.app || !bezel.worker) throw new Error('e2e needs web and worker');
   await bezel.app.listen({ host: '127.0.0.1', port: 0 });
   const address = bezel.app.server.address();

@@ -1,5 +1,6 @@
 /** The policies module's public surface: other modules and the composition root import only this. */
 export { policiesApi } from './http/api-routes.ts';
+export { policyPages } from './http/pages.tsx';
 export type { Application, Policy, ScheduledItem } from './policies-repository.ts';
 export { bindPolicy } from './use-cases/bind-policy.ts';
 export { decideReferral } from './use-cases/decide-referral.ts';

@@ -46,11 +46,18 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   },
   'POST /api/v1/applications/:id/decision': { decision: 'approve', reason: 'looks fine to me' },
   'POST /api/v1/applications/:id/bind': { inceptionDate: '2026-12-01' },
+  'POST /api/v1/policies/:id/cancellation-requests': { effectiveDate: '2026-12-31' },
+  'POST /api/v1/policies/:id/cancellation-requests/:requestId/signatures': { namedInsured: 'Bea Other' },
+  'POST /api/v1/policies/:id/insurer-cancellation': { effectiveDate: '2027-01-31', reason: 'non-payment of premium' },
   'POST /api/v1/payments': { reference: 'RF18539007547034', amount: '120.00', currency: 'USD', receivedOn: '2026-11-20' },
   'POST /api/v1/bank-statements': { format: 'csv', content: 'date,amount,currency,reference,transaction_id\n2026-11-20,120.00,USD,RF18539007547034,TX-1\n' },
   'POST /api/v1/refunds/:id/paid': { paidOn: '2026-11-21' },
   'POST /backoffice/users/:id/roles': { roles: 'admin' },
   'POST /backoffice/users/:id/status': { status: 'disabled' },
+  'POST /portal/quote': { 'namedInsureds.0': 'Carla Customer', street: '1 Main Street', city: 'New York', state: 'NY', postalCode: '10001', deductible: '250' },
+  'POST /portal/quote/premium': { state: 'NY', deductible: '250', 'items.0.category': 'ring', 'items.0.coverageAmount': '5000.00' },
+  'POST /portal/applications/:id/bind': { inceptionDate: '2026-12-01' },
+  'POST /backoffice/applications/:id/decision': { decision: 'approve', reason: 'looks fine to me' },
   'POST /backoffice/users': { email: 'sneaky@example.com', displayName: 'Sneaky', roles: 'admin', locale: 'en' },
 };
 

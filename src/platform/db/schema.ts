@@ -197,7 +197,7 @@ export interface RateTableRowTable {
 
 export type ApplicationStatus = 'quoted' | 'referred' | 'approved' | 'declined' | 'bound';
 export type PolicyStatus = 'in_force' | 'cancelled' | 'expired' | 'void';
-export type PolicyTransactionKind = 'issue';
+export type PolicyTransactionKind = 'issue' | 'cancellation';
 
 /** An application for a policy (migrations/0004_policies.sql); jsonb columns are validated by the policies module. */
 export interface ApplicationTable {
@@ -267,6 +267,30 @@ export interface PolicyTransactionTable {
   premium_change: string;
   currency: 'USD' | 'EUR';
   details: Defaulted<Record<string, unknown>>;
+}
+
+/** JPF-CANCEL-1: an insured's cancellation request (migrations/0006_cancellation.sql). */
+export interface CancellationRequestTable {
+  id: string;
+  policy_id: string;
+  requested_by: string;
+  /** 'YYYY-MM-DD', the first day without cover */
+  effective_date: string;
+  named_insureds: unknown;
+  status: 'pending' | 'executed';
+  created_at: InstantText;
+  executed_at: InstantText | null;
+  policy_transaction_id: string | null;
+}
+
+/** A named insured's signature on a cancellation request: in the portal, or on paper recorded by staff. */
+export interface PolicySignatureTable {
+  id: string;
+  request_id: string;
+  named_insured: string;
+  signed_at: InstantText;
+  method: 'portal' | 'paper';
+  recorded_by: string;
 }
 
 export type InvoiceKind = 'premium' | 'endorsement' | 'renewal';
@@ -341,6 +365,26 @@ export interface RefundTable {
   paid_by: string | null;
 }
 
+// 0007_documents: generated documents, their bytes stored once per content hash.
+export type DocumentKind = 'declarations';
+
+export interface DocumentContentTable {
+  sha256: string;
+  content: Uint8Array;
+  byte_size: number;
+  created_at: InstantText;
+}
+
+export interface DocumentTable {
+  id: string;
+  policy_id: string;
+  kind: DocumentKind;
+  locale: Locale;
+  sha256: string;
+  byte_size: number;
+  created_at: InstantText;
+}
+
 export interface DatabaseSchema {
   instance_setting: InstanceSettingTable;
   app_user: AppUserTable;
@@ -365,4 +409,8 @@ export interface DatabaseSchema {
   policy: PolicyTable;
   scheduled_item: ScheduledItemTable;
   policy_transaction: PolicyTransactionTable;
+  document_content: DocumentContentTable;
+  document: DocumentTable;
+  cancellation_request: CancellationRequestTable;
+  policy_signature: PolicySignatureTable;
 }

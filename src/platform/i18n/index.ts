@@ -1,9 +1,11 @@
 import type { Locale } from '../db/schema.ts';
 import { accountMessages } from './messages/accounts.ts';
 import { billingMessages } from './messages/billing.ts';
+import { documentMessages } from './messages/documents.ts';
 import { errorMessages } from './messages/errors.ts';
 import { mailMessages } from './messages/mail.ts';
 import { policyMessages } from './messages/policies.ts';
+import { policyPageMessages } from './messages/policy-pages.ts';
 import { productMessages } from './messages/products.ts';
 import { uiMessages } from './messages/ui.ts';
 
@@ -13,7 +15,17 @@ import { uiMessages } from './messages/ui.ts';
  * type error; i18n.test.ts also checks placeholders match.
  * To add an area: create its file and add it to CATALOGS below.
  */
-const CATALOGS = [errorMessages, uiMessages, accountMessages, mailMessages, productMessages, policyMessages, billingMessages] as const;
+const CATALOGS = [
+  errorMessages,
+  uiMessages,
+  accountMessages,
+  mailMessages,
+  productMessages,
+  policyMessages,
+  billingMessages,
+  documentMessages,
+  policyPageMessages,
+] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer First extends { en: object }, ...infer Rest extends readonly { en: object }[]]
   ? First['en'] & Merge<Rest>

@@ -45,7 +45,9 @@ describe('mail templates', () => {
   test('every template renders in both languages with the name and the link', () => {
     for (const template of Object.keys(MAIL_TEMPLATE_PARAMS) as MailTemplateName[]) {
       for (const locale of ['en', 'nl'] as const) {
-        const mail = renderMail(locale, template, { name: 'Anne', link: LINK }, 'Bezel');
+        // Every parameter the template declares, so a placeholder left in the text is a real gap.
+        const params = Object.fromEntries(MAIL_TEMPLATE_PARAMS[template].map((name) => [name, `${name}-value`]));
+        const mail = renderMail(locale, template, { ...params, name: 'Anne', link: LINK } as never, 'Bezel');
         assert.ok(mail.subject.length > 0);
         assert.match(mail.text, /Anne/);
         assert.ok(mail.text.includes(LINK));

@@ -12,6 +12,8 @@ export type MailTemplates = {
   staff_welcome: { name: string; link: string };
   /** Sent instead of a confirmation when someone registers with a known address; link: the login page. */
   registration_attempt: { name: string; link: string };
+  /** JPF-CANCEL-2: the insurer's written notice of cancellation, addressed as on the declarations page (JPF-CORR-1). */
+  cancellation_notice: { name: string; link: string; address: string; policyNumber: string; effectiveDate: string; refund: string };
 };
 
 export type MailTemplateName = keyof MailTemplates;
@@ -22,6 +24,7 @@ export const MAIL_TEMPLATE_PARAMS: { [T in MailTemplateName]: readonly (keyof Ma
   reset_password: ['name', 'link'],
   staff_welcome: ['name', 'link'],
   registration_attempt: ['name', 'link'],
+  cancellation_notice: ['name', 'link', 'address', 'policyNumber', 'effectiveDate', 'refund'],
 };
 
 export type RenderedMail = { subject: string; text: string; html: string };
@@ -59,7 +62,7 @@ export function renderMail<T extends MailTemplateName>(locale: Locale, template:
   if (!isMailLink(link)) throw new Error(`mail ${template}: the link must be an absolute http(s) URL`);
   const subject = translate(locale, `mail.${template}.subject`);
   const greeting = translate(locale, 'mail.greeting', { name });
-  const intro = translate(locale, `mail.${template}.intro`);
+  const intro = translate(locale, `mail.${template}.intro`, params);
   const action = translate(locale, `mail.${template}.action`);
   const outro = translate(locale, `mail.${template}.outro`);
   const hint = translate(locale, 'mail.link_hint');

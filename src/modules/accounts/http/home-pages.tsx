@@ -57,6 +57,19 @@ export const homePages: HttpModule = {
         <>
           <PageHeading title={t(texts.title)} />
           <p class="lead">{t(texts.empty, { name: account.displayName })}</p>
+          {can(actor, 'policies:apply') ? (
+            <Card id="jewelry-insurance" title={t('policy_pages.home.title')}>
+              <p>{t('policy_pages.home.text')}</p>
+              <ul>
+                <li>
+                  <a href="/portal/quote">{t('policy_pages.nav.quote')}</a>
+                </li>
+                <li>
+                  <a href="/portal/policies">{t('policy_pages.nav.policies')}</a>
+                </li>
+              </ul>
+            </Card>
+          ) : null}
         </>,
       );
     });
@@ -79,6 +92,11 @@ export const homePages: HttpModule = {
             return (
               <Card key={role} id={`work-${role}`} title={t(ROLE_LABELS[role])}>
                 {empty ? <p>{t(empty)}</p> : null}
+                {role === 'underwriter' && can(actor, 'policies:underwrite') ? (
+                  <p>
+                    <a href="/backoffice/referrals">{t('policy_pages.nav.referrals')}</a>
+                  </p>
+                ) : null}
                 {(role === 'admin' || role === 'auditor') && can(actor, 'users:read') ? (
                   <p>
                     <a href="/backoffice/users">{t('nav.users')}</a>

@@ -37,16 +37,19 @@ describe('structured reference (ISO 11649)', () => {
     assert.throws(() => referenceForSequence(-3));
   });
 
-  test('property: every generated reference checks, and any single changed character is caught', () => {
+  test('property: every generated reference checks, and any same-kind single-character typo is caught', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9A-Z]{1,21}$/), fc.nat(), fc.integer({ min: 1, max: 35 }), (body, position, delta) => {
         const reference = createReference(body);
         assert.deepEqual(checkReference(reference), { valid: true, reference });
-        // mod 97-10 detects every single-character substitution.
+        // mod 97-10 detects every substitution of a digit by another digit and of a letter by another
+        // letter: the number changes by d × 10^k with 0 < |d| < 97, which 97 (prime) never divides.
+        // A digit swapped for a letter changes the number's length and is not always caught
+        // (a counterexample: body 'AD0' with its '0' written as 'A'), so the property keeps the class.
         const index = 2 + (position % (reference.length - 2));
         const original = Number.parseInt(reference[index] ?? '0', 36);
-        const isDigitPosition = index < 4;
-        const changed = isDigitPosition ? String((original + (delta % 9) + 1) % 10) : ((original + delta) % 36).toString(36).toUpperCase();
+        const isDigit = original < 10;
+        const changed = isDigit ? String((original + (delta % 9) + 1) % 10) : (10 + ((original - 10 + (delta % 25) + 1) % 26)).toString(36).toUpperCase();
         const typo = `${reference.slice(0, index)}${changed}${reference.slice(index + 1)}`;
         assert.equal(checkReference(typo).valid, false, `${reference} → ${typo}`);
         assert.equal(normalizeReference(printReference(reference)), reference);

@@ -13,6 +13,7 @@ import { decideReferral } from '../use-cases/decide-referral.ts';
 import { quoteApplication } from '../use-cases/quote-application.ts';
 import { getApplication, getPolicy, listMyPolicies, listReferrals, type PolicyDetail } from '../use-cases/read-policies.ts';
 import { applicationBody, applicationSchema, bindBody, decisionBody, policyDetailSchema, policySummarySchema } from './api-schemas.ts';
+import { registerCancellationRoutes } from './cancellation-routes.ts';
 
 /** JSON API of the policies module (issue #3, "Quote, apply, underwrite, bind"). */
 export const policiesApi: HttpModule = {
@@ -125,6 +126,7 @@ export const policiesApi: HttpModule = {
       },
       async (request) => policyDetailJson(await getPolicy(deps, request.actor, request.params.id)),
     );
+    registerCancellationRoutes(app, deps, policies);
   },
 };
 

@@ -7,6 +7,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { newId } from '../../../platform/ids.ts';
+import { enqueueJob } from '../../../platform/jobs/index.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { issueInvoice } from '../../billing/index.ts';
@@ -98,6 +99,9 @@ export async function bindPolicy(deps: Deps, actor: Actor, applicationId: string
       },
       origin,
     );
+    // The declarations page leaves through the outbox (DESIGN §2): the documents module's job renders
+    // and stores it once the policy is committed; the key makes it one job per policy.
+    await enqueueJob(trx, { kind: 'documents.declarations', payload: { policyId: policy.id }, dedupeKey: `documents.declarations:${policy.id}` }, deps.clock);
     await recordAuditEvent(
       trx,
       {

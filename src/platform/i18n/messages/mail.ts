@@ -24,6 +24,12 @@ const en = {
     'Someone tried to create a new account with this email address, but you already have one. If that was you, log in with the link below; if you forgot your password, you can choose a new one from the login page.',
   'mail.registration_attempt.action': 'Log in',
   'mail.registration_attempt.outro': 'If it was not you, you can ignore this message; nothing has changed in your account.',
+  'mail.cancellation_notice.subject': 'Notice of cancellation of your jewelry policy',
+  'mail.cancellation_notice.intro':
+    'To: {name}\n{address}\n\nPolicy {policyNumber}: we are cancelling this policy. Cover ends at 00:01 local time on {effectiveDate}. The unearned premium to be refunded is {refund}.',
+  'mail.cancellation_notice.action': 'View my policy',
+  'mail.cancellation_notice.outro':
+    'This is our written notice of cancellation under the policy conditions. If you have questions, please contact us or your agent.',
 } as const;
 
 const nl: Record<keyof typeof en, string> = {
@@ -47,6 +53,12 @@ const nl: Record<keyof typeof en, string> = {
     'Iemand probeerde een nieuw account aan te maken met dit e-mailadres, maar u hebt al een account. Was u dat? Log dan in via de link hieronder; bent u uw wachtwoord vergeten, dan kunt u op de inlogpagina een nieuw wachtwoord kiezen.',
   'mail.registration_attempt.action': 'Inloggen',
   'mail.registration_attempt.outro': 'Was u het niet? Dan kunt u dit bericht negeren; er is niets aan uw account veranderd.',
+  'mail.cancellation_notice.subject': 'Opzegging van uw sieradenverzekering',
+  'mail.cancellation_notice.intro':
+    'Aan: {name}\n{address}\n\nPolis {policyNumber}: wij zeggen deze polis op. De dekking eindigt om 00:01 plaatselijke tijd op {effectiveDate}. De niet-verdiende premie die wij terugbetalen is {refund}.',
+  'mail.cancellation_notice.action': 'Mijn polis bekijken',
+  'mail.cancellation_notice.outro':
+    'Dit is onze schriftelijke opzegging volgens de polisvoorwaarden. Hebt u vragen? Neem dan contact op met ons of met uw agent.',
 };
 
 export const mailMessages = { en, nl };

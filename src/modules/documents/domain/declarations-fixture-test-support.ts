@@ -1,0 +1,75 @@
+import { Money } from '../../../platform/money.ts';
+import type { PolicyDetail } from '../../policies/index.ts';
+
+/** A fixed issued policy for the declarations page's known-answer and golden-file tests. */
+export function fixedPolicy(): PolicyDetail {
+  const usd = (amount: string) => Money.of(amount, 'USD');
+  return {
+    id: '0190a000-0000-7000-8000-000000000001',
+    policyNumber: 'JW-2026-000042',
+    applicationId: '0190a000-0000-7000-8000-000000000002',
+    holderUserId: '0190a000-0000-7000-8000-000000000003',
+    agentUserId: null,
+    productVersionId: '0190a000-0000-7000-8000-000000000004',
+    firstDay: '2026-12-01',
+    lastDay: '2027-11-30',
+    timeZone: 'America/New_York',
+    status: 'in_force',
+    premium: usd('82.11'),
+    issuedAt: '2026-11-21T12:00:00Z',
+    application: {
+      id: '0190a000-0000-7000-8000-000000000002',
+      productVersionId: '0190a000-0000-7000-8000-000000000004',
+      applicantUserId: '0190a000-0000-7000-8000-000000000003',
+      agentUserId: null,
+      status: 'bound',
+      namedInsureds: ['Carla Customer', 'Cees Customer'],
+      otherInsureds: [{ name: 'Cora Customer', relation: 'resident_relative' }],
+      mailingAddress: { street: '1 Main Street', city: 'New York', state: 'NY', postalCode: '10001', country: 'US' },
+      timeZone: 'America/New_York',
+      deductible: usd('250'),
+      lossPayee: { name: 'First Example Bank', address: '2 Bank Street, New York, NY 10002' },
+      items: [],
+      worksheet: {} as PolicyDetail['application']['worksheet'],
+      premium: usd('82.11'),
+      referralReasons: [],
+      submittedIp: null,
+      submittedAt: '2026-11-21T11:00:00Z',
+      userAgent: null,
+      decision: null,
+      createdAt: '2026-11-21T11:00:00Z',
+    },
+    schedule: [
+      {
+        itemNo: 1,
+        description: 'Diamond engagement ring, 1 ct, platinum',
+        category: 'ring',
+        coverageAmount: usd('5000.00'),
+        setId: null,
+        possessor: 'Cees Customer',
+        appraisalDate: '2026-10-01',
+        keptInSafe: false,
+      },
+      {
+        itemNo: 2,
+        description: 'Pearl stud earring, left',
+        category: 'earrings',
+        coverageAmount: usd('1500.00'),
+        setId: 'pearls',
+        possessor: null,
+        appraisalDate: '2026-10-01',
+        keptInSafe: false,
+      },
+      {
+        itemNo: 3,
+        description: 'Pearl stud earring, right',
+        category: 'earrings',
+        coverageAmount: usd('1500.00'),
+        setId: 'pearls',
+        possessor: null,
+        appraisalDate: '2026-10-01',
+        keptInSafe: false,
+      },
+    ],
+  };
+}
