@@ -382,3 +382,58 @@ export async function findScheduledItems(db: Db, policyId: string): Promise<Sche
     keptInSafe: row.kept_in_safe,
   }));
 }
+
+/** The product code of a product version: a new purchase is rated with the policy's product. Reads the products module's tables. */
+export async function findProductCodeOfVersion(db: Db, productVersionId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('product_version')
+    .innerJoin('product', 'product.id', 'product_version.product_id')
+    .select('product.code')
+    .where('product_version.id', '=', productVersionId)
+    .executeTakeFirst();
+  return row?.code ?? null;
+}
+
+/**
+ * JPF-ADD-1: adds a newly purchased item at the next item number, with its 'new_purchase' policy transaction
+ * (effective on the purchase date, premium change = the pro-rata premium). Returns the item number.
+ */
+export async function insertNewPurchase(
+  db: Db,
+  policyId: string,
+  item: Omit<ScheduledItem, 'itemNo'> & { purchaseDate: string },
+  transaction: { id: string; recordedAt: string; premiumChange: Money; details: Record<string, unknown> },
+): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT coalesce(max(item_no), 0)::int + 1 AS n FROM scheduled_item WHERE policy_id = ${policyId}`.execute(db);
+  const itemNo = rows[0]?.n ?? 1;
+  await db
+    .insertInto('policy_transaction')
+    .values({
+      id: transaction.id,
+      policy_id: policyId,
+      kind: 'new_purchase',
+      effective_date: item.purchaseDate,
+      recorded_at: transaction.recordedAt,
+      premium_change: transaction.premiumChange.toFixed(),
+      currency: transaction.premiumChange.currency,
+      details: transaction.details,
+    })
+    .execute();
+  await db
+    .insertInto('scheduled_item')
+    .values({
+      policy_id: policyId,
+      item_no: itemNo,
+      description: item.description,
+      category: item.category,
+      coverage_amount: item.coverageAmount.toFixed(),
+      set_id: item.setId,
+      possessor: item.possessor,
+      appraisal_date: item.appraisalDate,
+      kept_in_safe: item.keptInSafe,
+      purchase_date: item.purchaseDate,
+      added_by_transaction: transaction.id,
+    })
+    .execute();
+  return itemNo;
+}

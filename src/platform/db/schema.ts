@@ -197,7 +197,7 @@ export interface RateTableRowTable {
 
 export type ApplicationStatus = 'quoted' | 'referred' | 'approved' | 'declined' | 'bound';
 export type PolicyStatus = 'in_force' | 'cancelled' | 'expired' | 'void';
-export type PolicyTransactionKind = 'issue' | 'cancellation';
+export type PolicyTransactionKind = 'issue' | 'cancellation' | 'new_purchase';
 
 /** An application for a policy (migrations/0004_policies.sql); jsonb columns are validated by the policies module. */
 export interface ApplicationTable {
@@ -255,6 +255,10 @@ export interface ScheduledItemTable {
   /** 'YYYY-MM-DD' */
   appraisal_date: string | null;
   kept_in_safe: boolean;
+  /** 'YYYY-MM-DD'; JPF-ADD-1: a newly purchased item is covered from this date (migrations/0008_new_purchases.sql). */
+  purchase_date: Defaulted<string | null>;
+  /** The 'new_purchase' policy transaction that added the item; null for items on the schedule from issue. */
+  added_by_transaction: Defaulted<string | null>;
 }
 
 export interface PolicyTransactionTable {

@@ -14,6 +14,7 @@ import { quoteApplication } from '../use-cases/quote-application.ts';
 import { getApplication, getPolicy, listMyPolicies, listReferrals, type PolicyDetail } from '../use-cases/read-policies.ts';
 import { applicationBody, applicationSchema, bindBody, decisionBody, policyDetailSchema, policySummarySchema } from './api-schemas.ts';
 import { registerCancellationRoutes } from './cancellation-routes.ts';
+import { registerNewPurchaseRoutes } from './new-purchase-routes.ts';
 
 /** JSON API of the policies module (issue #3, "Quote, apply, underwrite, bind"). */
 export const policiesApi: HttpModule = {
@@ -127,6 +128,7 @@ export const policiesApi: HttpModule = {
       async (request) => policyDetailJson(await getPolicy(deps, request.actor, request.params.id)),
     );
     registerCancellationRoutes(app, deps, policies);
+    registerNewPurchaseRoutes(app, deps, policies);
   },
 };
 

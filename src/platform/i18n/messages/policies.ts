@@ -25,6 +25,13 @@ const en = {
   'policies.cancel.request_not_pending': 'This cancellation request is {status}; it cannot be signed any more.',
   'policies.cancel.not_a_named_insured': '{name} is not a named insured of this policy.',
   'policies.cancel.already_signed': '{name} has already signed this cancellation request.',
+  'policies.new_purchase.purchased_before_period': 'Only jewelry bought during the policy period ({firstDay} to {lastDay}) is added as a new purchase.',
+  'policies.new_purchase.purchased_after_period': 'Only jewelry bought during the policy period ({firstDay} to {lastDay}) is added as a new purchase.',
+  'policies.new_purchase.purchase_after_report': 'The purchase date is after the date the report was received.',
+  'policies.new_purchase.reported_after_30_days':
+    'A new purchase must be reported within 30 days of the purchase date, by {deadline}; cover for it has ceased.',
+  'policies.new_purchase.incomplete_report': 'The report needs the written request, the sales receipt and the appraisal.',
+  'policies.new_purchase.document_date_in_future': 'A document cannot have been received after today ({today}).',
   'scope.policies:apply': 'Apply for policies and bind them (own, or for clients)',
   'scope.policies:read_all': 'Read every application and policy',
   'scope.policies:underwrite': 'Approve or decline referred applications',
@@ -57,6 +64,15 @@ const nl: Record<keyof typeof en, string> = {
   'policies.cancel.request_not_pending': 'Dit opzeggingsverzoek is {status}; het kan niet meer worden ondertekend.',
   'policies.cancel.not_a_named_insured': '{name} is geen verzekeringnemer van deze polis.',
   'policies.cancel.already_signed': '{name} heeft dit opzeggingsverzoek al ondertekend.',
+  'policies.new_purchase.purchased_before_period':
+    'Alleen sieraden die tijdens de verzekeringsperiode ({firstDay} tot en met {lastDay}) zijn gekocht, worden als nieuwe aankoop toegevoegd.',
+  'policies.new_purchase.purchased_after_period':
+    'Alleen sieraden die tijdens de verzekeringsperiode ({firstDay} tot en met {lastDay}) zijn gekocht, worden als nieuwe aankoop toegevoegd.',
+  'policies.new_purchase.purchase_after_report': 'De aankoopdatum ligt na de datum waarop de melding is ontvangen.',
+  'policies.new_purchase.reported_after_30_days':
+    'Een nieuwe aankoop moet binnen 30 dagen na de aankoopdatum worden gemeld, uiterlijk op {deadline}; de dekking ervoor is vervallen.',
+  'policies.new_purchase.incomplete_report': 'De melding vraagt het schriftelijke verzoek, de aankoopbon en het taxatierapport.',
+  'policies.new_purchase.document_date_in_future': 'Een document kan niet na vandaag ({today}) zijn ontvangen.',
   'scope.policies:apply': 'Polissen aanvragen en afsluiten (eigen, of voor klanten)',
   'scope.policies:read_all': 'Alle aanvragen en polissen lezen',
   'scope.policies:underwrite': 'Voorgelegde aanvragen goedkeuren of afwijzen',

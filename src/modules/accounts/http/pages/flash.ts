@@ -3,16 +3,14 @@ import type { Actor } from '../../../../platform/auth/actor.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import { AppError } from '../../../../platform/http/problem.ts';
 import { type MessageParams, translate } from '../../../../platform/i18n/index.ts';
-import { isUuid } from '../../../../platform/ids.ts';
+import { flashCookie } from '../../../../platform/ui/flash.ts';
 import type { Flash, FlashKind } from '../../../../platform/ui/layout.tsx';
 import { getAccount, listMyApiTokens } from '../../use-cases/read-accounts.ts';
 
 /**
- * One-time messages after a redirect ("Your profile has been saved."), carried by a short-lived
- * cookie. The cookie holds only a key from the list below, optionally with the id of the record the
- * message is about; the record's name is read again, within the reader's access, when the message is
- * shown. So no text from a request is ever reflected: a forged cookie can only pick one of these
- * messages about a record its reader may see anyway.
+ * The accounts pages' one-time messages after a redirect (see platform/ui/flash.ts for why the
+ * cookie holds only a key and a record id). The messages about a user or an API token name it, so
+ * that record is read again, within the reader's access, when the message is shown.
  */
 export const FLASH_COOKIE = 'bezel_flash';
 
@@ -31,28 +29,20 @@ const FLASHES = {
 
 export type FlashKey = keyof typeof FLASHES;
 
-function isFlashKey(value: string | undefined): value is FlashKey {
-  return value !== undefined && Object.hasOwn(FLASHES, value);
-}
-
-function cookieOptions(deps: Deps) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.config.secureCookies };
-}
+const cookie = flashCookie(FLASH_COOKIE, Object.keys(FLASHES) as FlashKey[]);
 
 export function setFlash(reply: FastifyReply, deps: Deps, key: FlashKey, subjectId?: string): void {
-  reply.setCookie(FLASH_COOKIE, subjectId === undefined ? key : `${key}~${subjectId}`, { ...cookieOptions(deps), maxAge: 60 });
+  cookie.set(reply, deps, key, subjectId);
 }
 
-/** Reads and clears the flash; null when there is none or it does not hold up. */
+/** Reads and clears the flash; undefined when there is none or it does not hold up. */
 export async function takeFlash(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<Flash | undefined> {
-  const raw = request.cookies[FLASH_COOKIE];
-  if (raw === undefined) return undefined;
-  reply.clearCookie(FLASH_COOKIE, cookieOptions(deps));
-  const [key, subjectId, ...rest] = raw.split('~');
-  if (rest.length > 0 || !isFlashKey(key)) return undefined;
+  const taken = cookie.take(deps, request, reply);
+  if (taken === undefined) return undefined;
+  const { key, subjectId } = taken;
   const entry: { kind: FlashKind; subject: FlashSubject } = FLASHES[key];
   if (entry.subject === null) return subjectId === undefined ? { kind: entry.kind, message: translate(request.locale, key) } : undefined;
-  if (subjectId === undefined || !isUuid(subjectId)) return undefined;
+  if (subjectId === undefined) return undefined;
   const params = await subjectParams(deps, request.actor, entry.subject, subjectId);
   return params ? { kind: entry.kind, message: translate(request.locale, key, params) } : undefined;
 }

@@ -2,10 +2,11 @@ import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
 import { Money } from '../../../../platform/money.ts';
 import { ButtonLink, Card, PageHeading, SummaryList, Table } from '../../../../platform/ui/components.tsx';
+import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { listInvoices, printReference } from '../../../billing/index.ts';
 import { getProduct } from '../../../products/index.ts';
 import { getPolicy, listMyPolicies } from '../../use-cases/read-policies.ts';
-import { formatDate, formatMoney, pathId, requirePageUser, sendLayoutPage, translator } from './page-support.tsx';
+import { formatDate, formatMoney, pathId, sendLayoutPage } from './page-support.tsx';
 import { addressText } from './views.tsx';
 
 /** The portal's "my policies" and the policy detail with its schedule and invoices (issue #3). */

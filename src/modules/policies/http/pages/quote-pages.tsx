@@ -8,26 +8,15 @@ import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { AppError } from '../../../../platform/http/problem.ts';
 import { Button, ButtonLink, Card, CheckboxGroup, ErrorSummary, Field, Form, PageHeading, Panel, RadioGroup } from '../../../../platform/ui/components.tsx';
+import { attempt, errorFor, type FormError, type FormValues, formValues, parseForm } from '../../../../platform/ui/forms.ts';
+import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { sendFragment } from '../../../../platform/ui/render.ts';
 import { DEMO_PRODUCT, getProduct, rateQuote } from '../../../products/index.ts';
 import type { Application } from '../../policies-repository.ts';
 import { bindPolicy } from '../../use-cases/bind-policy.ts';
 import { quoteApplication } from '../../use-cases/quote-application.ts';
 import { getApplication, listMyPolicies } from '../../use-cases/read-policies.ts';
-import {
-  attempt,
-  errorFor,
-  type FormError,
-  type FormValues,
-  formatMoney,
-  formValues,
-  parseForm,
-  pathId,
-  requirePageUser,
-  sendLayoutPage,
-  setFlash,
-  translator,
-} from './page-support.tsx';
+import { formatMoney, POLICY_FORM_FAILURES, pathId, sendLayoutPage, setFlash } from './page-support.tsx';
 import { formFieldOf, isPlainDate, itemField, type QuoteForm, type QuoteProduct, quoteSchema, ROWS, timeZoneOfState, toQuoteInput } from './quote-form.ts';
 import { ApplicationSummary, referralReasonText, SelectField, WorksheetTable } from './views.tsx';
 
@@ -330,12 +319,10 @@ export function registerQuotePages(app: TypedApp, deps: Deps): void {
     const parsed = parseForm(request.locale, quoteSchema(product), request.body);
     if (!parsed.ok) return sendQuotePage(deps, request, reply, product, values, parsed.errors, 400);
     const { input, rows } = toQuoteInput(parsed.data as QuoteForm, product.code);
-    const result = await attempt(
-      request.locale,
-      'namedInsureds.0',
-      () => quoteApplication(deps, actor, input, originOf(request)),
-      (field) => formFieldOf(field, rows),
-    );
+    const result = await attempt(request.locale, reply, 'namedInsureds.0', () => quoteApplication(deps, actor, input, originOf(request)), {
+      ...POLICY_FORM_FAILURES,
+      fieldName: (field) => formFieldOf(field, rows),
+    });
     if (!result.ok) return sendQuotePage(deps, request, reply, product, values, result.failure.errors, result.failure.status);
     return reply.redirect(`/portal/applications/${result.value.id}`, 303);
   });
@@ -366,7 +353,7 @@ export function registerQuotePages(app: TypedApp, deps: Deps): void {
       return sendFragment(reply, <PremiumPanel locale={locale} premium={formatMoney(locale, worksheet.total)} />);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const failure = await attempt(locale, 'form', () => Promise.reject(error));
+      const failure = await attempt(locale, reply, 'form', () => Promise.reject(error), POLICY_FORM_FAILURES);
       const problem = failure.ok ? '' : (failure.failure.errors[0]?.message ?? '');
       return sendFragment(reply, <PremiumPanel locale={locale} problem={problem} />);
     }
@@ -387,7 +374,13 @@ export function registerQuotePages(app: TypedApp, deps: Deps): void {
     const values = formValues(request.body);
     const parsed = parseForm(request.locale, bindSchema, request.body);
     if (!parsed.ok) return sendApplicationPage(deps, request, reply, application, { values, errors: parsed.errors, status: 400 });
-    const result = await attempt(request.locale, 'inceptionDate', () => bindPolicy(deps, actor, application.id, parsed.data, originOf(request)));
+    const result = await attempt(
+      request.locale,
+      reply,
+      'inceptionDate',
+      () => bindPolicy(deps, actor, application.id, parsed.data, originOf(request)),
+      POLICY_FORM_FAILURES,
+    );
     if (!result.ok) {
       const fresh = await getApplication(deps, actor, application.id);
       return sendApplicationPage(deps, request, reply, fresh, { values, errors: result.failure.errors, status: result.failure.status });

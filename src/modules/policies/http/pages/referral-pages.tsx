@@ -4,24 +4,13 @@ import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { Button, Card, ErrorSummary, Field, Form, PageHeading, RadioGroup, Table } from '../../../../platform/ui/components.tsx';
+import { attempt, errorFor, type FormError, type FormValues, formValues, parseForm } from '../../../../platform/ui/forms.ts';
+import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { DEMO_PRODUCT, getProduct } from '../../../products/index.ts';
 import type { Application } from '../../policies-repository.ts';
 import { decideReferral } from '../../use-cases/decide-referral.ts';
 import { getApplication, listReferrals } from '../../use-cases/read-policies.ts';
-import {
-  attempt,
-  errorFor,
-  type FormError,
-  type FormValues,
-  formatMoney,
-  formValues,
-  parseForm,
-  pathId,
-  requirePageUser,
-  sendLayoutPage,
-  setFlash,
-  translator,
-} from './page-support.tsx';
+import { formatMoney, POLICY_FORM_FAILURES, pathId, sendLayoutPage, setFlash } from './page-support.tsx';
 import { ApplicationSummary, referralReasonText, WorksheetTable } from './views.tsx';
 
 /** The underwriter's referral queue and decision (issue #3, back office). */
@@ -167,7 +156,13 @@ export function registerReferralPages(app: TypedApp, deps: Deps): void {
     const values = formValues(request.body);
     const parsed = parseForm(request.locale, decisionSchema, request.body);
     if (!parsed.ok) return sendReviewPage(deps, request, reply, application, { values, errors: parsed.errors, status: 400 });
-    const result = await attempt(request.locale, 'decision', () => decideReferral(deps, actor, application.id, parsed.data, originOf(request)));
+    const result = await attempt(
+      request.locale,
+      reply,
+      'decision',
+      () => decideReferral(deps, actor, application.id, parsed.data, originOf(request)),
+      POLICY_FORM_FAILURES,
+    );
     if (!result.ok) return sendReviewPage(deps, request, reply, application, { values, errors: result.failure.errors, status: result.failure.status });
     setFlash(reply, deps, 'decided', application.id);
     return reply.redirect('/backoffice/referrals', 303);

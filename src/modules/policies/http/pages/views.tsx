@@ -1,7 +1,8 @@
 import type { Locale } from '../../../../platform/db/schema.ts';
 import { fieldId, SummaryList, Table } from '../../../../platform/ui/components.tsx';
+import { translator } from '../../../../platform/ui/page-support.tsx';
 import type { Application } from '../../policies-repository.ts';
-import { formatDate, formatMoney, translator } from './page-support.tsx';
+import { formatDate, formatMoney } from './page-support.tsx';
 
 /** Views the portal and the back office share: a select field, the application summary and worksheet. */
 

@@ -1,0 +1,184 @@
+import { Temporal } from 'temporal-polyfill';
+import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { requirePermission } from '../../../platform/auth/access.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { nowText } from '../../../platform/clock.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { AppError, problems } from '../../../platform/http/problem.ts';
+import { newId } from '../../../platform/ids.ts';
+import { Money } from '../../../platform/money.ts';
+import type { RequestOrigin } from '../../../platform/request-origin.ts';
+import { issueInvoice } from '../../billing/index.ts';
+import { rateQuote } from '../../products/index.ts';
+import { lockPolicy } from '../cancellation-repository.ts';
+import { acceptNewPurchase, type NewPurchaseAccepted, type NewPurchaseRefusal, newPurchaseReportDeadline } from '../domain/newly-purchased.ts';
+import { localDateOf } from '../domain/policy-period.ts';
+import { findApplicationVisibleTo, findPolicyVisibleTo, findProductCodeOfVersion, insertNewPurchase, type Policy } from '../policies-repository.ts';
+import { cancellationErrors, periodOf } from './cancellation-terms.ts';
+
+export type NewPurchaseInput = {
+  description: string;
+  category: string;
+  /** Decimal string in the policy's currency. */
+  coverageAmount: string;
+  /** 'YYYY-MM-DD' each. */
+  purchaseDate: string;
+  receiptReceivedOn: string;
+  appraisalReceivedOn: string;
+  keptInSafe: boolean;
+};
+
+export type AddedNewPurchase = {
+  policyId: string;
+  itemNo: number;
+  transactionId: string;
+  invoiceId: string | null;
+  itemTermPremium: Money;
+  accepted: NewPurchaseAccepted;
+};
+
+function refusalError(refusal: NewPurchaseRefusal, policy: Policy, purchaseDate: Temporal.PlainDate): AppError {
+  const key = `policies.new_purchase.${refusal.reason}` as const;
+  switch (refusal.reason) {
+    case 'purchased_before_period':
+    case 'purchased_after_period':
+      return new AppError(422, refusal.reason, key, { firstDay: policy.firstDay, lastDay: policy.lastDay });
+    case 'reported_after_30_days':
+      return new AppError(422, refusal.reason, key, { deadline: newPurchaseReportDeadline(purchaseDate).toString() });
+    case 'incomplete_report':
+      return new AppError(422, refusal.reason, key, {}, { missing: refusal.missing });
+    case 'purchase_after_report':
+      return new AppError(422, refusal.reason, key);
+  }
+}
+
+/**
+ * JPF-ADD-1: the holder (or their agent) reports jewelry bought during the period. The written request is
+ * this report, received today in the insured's time zone; the sales receipt and the appraisal arrived on the
+ * dates given. The item is rated with the policy's product as of the purchase date (its own premium, without
+ * the policy minimum) and, when accepted, added at the next item number from the purchase date, with a
+ * 'new_purchase' policy transaction (premium change = the pro-rata premium to the period's last day) and an
+ * endorsement invoice, all in one transaction. A refusal answers 422 with the reason and writes nothing.
+ */
+export async function reportNewPurchase(deps: Deps, actor: Actor, policyId: string, input: NewPurchaseInput, origin: RequestOrigin): Promise<AddedNewPurchase> {
+  requirePermission(actor, 'policies:apply');
+  if (actor.kind !== 'user') throw problems.unauthenticated();
+  return inTransaction(deps.db, async (trx) => {
+    await lockPolicy(trx, policyId);
+    const policy = await findPolicyVisibleTo(trx, actor, policyId);
+    if (!policy) throw problems.notFound();
+    const application = await findApplicationVisibleTo(trx, actor, policy.applicationId);
+    const productCode = await findProductCodeOfVersion(trx, policy.productVersionId);
+    if (!application || productCode === null) throw problems.notFound();
+    if (policy.status !== 'in_force') throw cancellationErrors.notInForce(policy.status);
+
+    const today = localDateOf(deps.clock.now(), policy.timeZone);
+    const purchaseDate = Temporal.PlainDate.from(input.purchaseDate);
+    const received = {
+      writtenRequest: today,
+      salesReceipt: Temporal.PlainDate.from(input.receiptReceivedOn),
+      appraisal: Temporal.PlainDate.from(input.appraisalReceivedOn),
+    };
+    for (const [field, date] of [
+      ['body.receiptReceivedOn', received.salesReceipt],
+      ['body.appraisalReceivedOn', received.appraisal],
+    ] as const)
+      if (Temporal.PlainDate.compare(date, today) > 0)
+        throw new AppError(
+          422,
+          'document_date_in_future',
+          'policies.new_purchase.document_date_in_future',
+          { today: today.toString() },
+          {
+            errors: [
+              { field, code: 'document_date_in_future', messageKey: 'policies.new_purchase.document_date_in_future', params: { today: today.toString() } },
+            ],
+          },
+        );
+
+    // The item's own premium for a whole term (the minimum premium is the policy's, not the item's).
+    const worksheet = await rateQuote({ ...deps, db: trx }, actor, {
+      productCode,
+      ratingDate: purchaseDate.toString(),
+      state: application.mailingAddress.state,
+      deductible: application.deductible.toFixed(),
+      items: [{ category: input.category, coverageAmount: input.coverageAmount, keptInSafe: input.keptInSafe }],
+    });
+    const itemTermPremium = worksheet.items[0]?.premium;
+    if (!itemTermPremium) throw new Error('Rating one item returned no item');
+    if (itemTermPremium.currency !== policy.premium.currency) throw new Error(`Product currency ${itemTermPremium.currency} differs from the policy's`);
+
+    const accepted = acceptNewPurchase({ period: periodOf(policy), purchaseDate, received, itemTermPremium });
+    if (!accepted.ok) throw refusalError(accepted, policy, purchaseDate);
+
+    const transactionId = newId();
+    const itemNo = await insertNewPurchase(
+      trx,
+      policy.id,
+      {
+        description: input.description.trim(),
+        category: input.category,
+        coverageAmount: Money.of(input.coverageAmount, policy.premium.currency),
+        setId: null,
+        possessor: null,
+        appraisalDate: null,
+        keptInSafe: input.keptInSafe,
+        purchaseDate: purchaseDate.toString(),
+      },
+      {
+        id: transactionId,
+        recordedAt: nowText(deps.clock),
+        premiumChange: accepted.premium,
+        details: {
+          reportedDate: accepted.reportedDate.toString(),
+          daysAfterPurchase: accepted.daysAfterPurchase,
+          premiumDays: accepted.premiumDays,
+          periodDays: periodOf(policy).days,
+          itemTermPremium: itemTermPremium.toJSON(),
+          ratingDate: worksheet.ratingDate,
+          product: worksheet.product,
+        },
+      },
+    );
+    let invoiceId: string | null = null;
+    if (!accepted.premium.isZero()) {
+      const invoice = await issueInvoice(
+        { ...deps, db: trx },
+        actor,
+        {
+          holderUserId: policy.holderUserId,
+          policyId: policy.id,
+          policyNumber: policy.policyNumber,
+          kind: 'endorsement',
+          amount: accepted.premium.toFixed(),
+          currency: accepted.premium.currency,
+          issuedOn: today.toString(),
+          dueOn: today.toString(),
+        },
+        origin,
+      );
+      invoiceId = invoice.id;
+    }
+    await recordAuditEvent(
+      trx,
+      {
+        actor,
+        action: 'policy.new_purchase_added',
+        subject: { type: 'policy', id: policy.id },
+        details: {
+          policyNumber: policy.policyNumber,
+          transactionId,
+          itemNo,
+          purchaseDate: purchaseDate.toString(),
+          reportedDate: accepted.reportedDate.toString(),
+          premium: accepted.premium.toJSON(),
+          invoiceId,
+        },
+        requestId: origin.requestId,
+      },
+      deps.clock,
+    );
+    return { policyId: policy.id, itemNo, transactionId, invoiceId, itemTermPremium, accepted };
+  });
+}
