@@ -1,93 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { systemActor } from '../../../platform/auth/actor.ts';
-import { csrfTokenFor } from '../../../platform/http/csrf.ts';
-import { SYSTEM_ORIGIN } from '../../../platform/request-origin.ts';
-import { createTestBezel, type TestBezel } from '../../../testing/test-bezel.ts';
-import { createUser, DEMO_PASSWORD, demoEmail, seedDemoUsers } from '../../accounts/index.ts';
-import { listInvoices, recordPayment } from '../../billing/index.ts';
-import { seedDemoProduct } from '../../products/index.ts';
+import { describe, test } from 'node:test';
+import { demoEmail } from '../../accounts/index.ts';
+import { type Json, usePolicyApiTest } from './policy-api-test-support.ts';
 
 /** Issue #3, "Cancellation": JPF-CANCEL-1/2/3 through the API on a real database (PGlite, or PostgreSQL with DATABASE_URL). */
-let bezel: TestBezel;
-const csrfCookie = 'c'.repeat(43);
-const sessions = new Map<string, string>();
-const emails: Record<string, string> = {};
+const policyTest = usePolicyApiTest();
+const { call, boundPolicy } = policyTest;
 
-before(async () => {
-  bezel = await createTestBezel(); // the clock stands at 2026-11-21T12:00:00Z (07:00 in New York)
-  await seedDemoUsers(bezel.deps);
-  await seedDemoProduct(bezel.deps);
-  for (const role of ['customer', 'underwriter'] as const) emails[role] = demoEmail(role);
-  await createUser(
-    bezel.deps,
-    systemActor('test'),
-    { email: 'customer3@example.com', displayName: 'customer3', roles: ['customer'], locale: 'en', password: DEMO_PASSWORD },
-    SYSTEM_ORIGIN,
-  );
-  emails.customer3 = 'customer3@example.com';
-});
-after(async () => bezel.close());
-
-type Who = 'customer' | 'customer3' | 'underwriter';
-// biome-ignore lint/suspicious/noExplicitAny: the test reads JSON response bodies whose shape the assertions check
-type Json = Record<string, any>;
-type Reply = { statusCode: number; json(): Json };
-
-async function call(as: Who, method: 'GET' | 'POST', url: string, body?: unknown): Promise<Reply> {
-  if (!sessions.has(as)) {
-    const login = await bezel.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: emails[as], password: DEMO_PASSWORD } });
-    assert.equal(login.statusCode, 200, login.body);
-    sessions.set(as, login.cookies.find((c) => c.name === 'bezel_session')?.value ?? '');
-  }
-  return (await bezel.app.inject({
-    method,
-    url,
-    headers: { cookie: `bezel_session=${sessions.get(as)}; bezel_csrf=${csrfCookie}`, 'x-csrf-token': csrfTokenFor(bezel.deps.appSecret, csrfCookie) },
-    ...(body !== undefined && { payload: body as object }),
-  })) as unknown as Reply;
-}
-
-const ring = {
-  description: 'Diamond engagement ring, 1 ct, platinum',
-  category: 'ring',
-  coverageAmount: '5000.00',
-  appraisalDate: '2026-10-01',
-  giftOrEngagementRing: true,
-  possessor: 'Carla Customer',
-};
-
-/** Applies for a ring (premium 53.13: 5000/100 × 1.10 × 1.05 NY × 0.92 $250) and binds from 2026-12-01 (365 days, last day 2027-11-30). */
-async function boundPolicy(namedInsureds: string[] = ['Carla Customer'], options: { paid?: boolean } = {}): Promise<{ id: string; policyNumber: string }> {
-  const quoted = await call('customer', 'POST', '/api/v1/applications', {
-    namedInsureds,
-    mailingAddress: { street: '1 Main Street', city: 'New York', state: 'NY', postalCode: '10001', country: 'US' },
-    timeZone: 'America/New_York',
-    deductible: '250',
-    items: [ring],
-  });
-  assert.equal(quoted.statusCode, 201, JSON.stringify(quoted.json()));
-  assert.deepEqual(quoted.json().premium, { amount: '53.13', currency: 'USD' });
-  const bound = await call('customer', 'POST', `/api/v1/applications/${quoted.json().id}/bind`, { inceptionDate: '2026-12-01' });
-  assert.equal(bound.statusCode, 201, JSON.stringify(bound.json()));
-  const policy = bound.json() as { id: string; policyNumber: string };
-  if (options.paid ?? true) {
-    const [invoice] = await listInvoices(bezel.deps, systemActor('test'), { policyId: policy.id });
-    assert.ok(invoice);
-    await recordPayment(
-      bezel.deps,
-      systemActor('test'),
-      { reference: invoice.structuredReference, amount: invoice.amount, currency: invoice.currency, receivedOn: '2026-11-21' },
-      SYSTEM_ORIGIN,
-    );
-  }
-  return policy;
-}
-
-const policyRow = (id: string) => bezel.deps.db.selectFrom('policy').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+const policyRow = (id: string) => policyTest.bezel.deps.db.selectFrom('policy').select('status').where('id', '=', id).executeTakeFirstOrThrow();
 const transactions = (id: string) =>
-  bezel.deps.db.selectFrom('policy_transaction').selectAll().where('policy_id', '=', id).orderBy('recorded_at').orderBy('kind', 'desc').execute();
-const refunds = (id: string) => bezel.deps.db.selectFrom('refund').select(['amount', 'status', 'reason']).where('policy_id', '=', id).execute();
+  policyTest.bezel.deps.db.selectFrom('policy_transaction').selectAll().where('policy_id', '=', id).orderBy('recorded_at').orderBy('kind', 'desc').execute();
+const refunds = (id: string) => policyTest.bezel.deps.db.selectFrom('refund').select(['amount', 'status', 'reason']).where('policy_id', '=', id).execute();
 
 describe('cancellation', () => {
   test('JPF-CANCEL-1: effective on day 30 the whole premium paid comes back; preview equals execution', async () => {
@@ -174,7 +97,7 @@ describe('cancellation', () => {
     );
     assert.equal((await policyRow(policy.id)).status, 'in_force');
     assert.equal((await transactions(policy.id)).length, 1);
-    assert.equal((await bezel.deps.db.selectFrom('cancellation_request').select('id').where('policy_id', '=', policy.id).execute()).length, 0);
+    assert.equal((await policyTest.bezel.deps.db.selectFrom('cancellation_request').select('id').where('policy_id', '=', policy.id).execute()).length, 0);
   });
 
   test('JPF-CANCEL-1: with two named insureds the cancellation executes only with the second (paper) signature', async () => {
@@ -234,7 +157,7 @@ describe('cancellation', () => {
     assert.equal(early.json().code, 'notice_too_short');
     assert.match(early.json().detail, /2026-12-06/);
     assert.equal((await transactions(policy.id)).length, 1, 'nothing written');
-    assert.equal((await bezel.deps.db.selectFrom('job').select('id').where('kind', '=', 'mail.send').execute()).length, 0);
+    assert.equal((await policyTest.bezel.deps.db.selectFrom('job').select('id').where('kind', '=', 'mail.send').execute()).length, 0);
 
     const preview = await call('underwriter', 'GET', `/api/v1/policies/${policy.id}/cancellation-preview?by=insurer`);
     assert.equal(preview.statusCode, 200, JSON.stringify(preview.json()));
@@ -261,8 +184,8 @@ describe('cancellation', () => {
     assert.equal(notice.name, 'Carla Customer');
 
     // The notice leaves through the outbox, addressed as on the declarations page (JPF-CORR-1).
-    await bezel.runJobs();
-    const mails = (await bezel.mails()).filter((mail) => mail.subject === 'Notice of cancellation of your jewelry policy');
+    await policyTest.bezel.runJobs();
+    const mails = (await policyTest.bezel.mails()).filter((mail) => mail.subject === 'Notice of cancellation of your jewelry policy');
     assert.equal(mails.length, 1);
     const mail = mails[0];
     assert.equal(mail?.to, demoEmail('customer'));
