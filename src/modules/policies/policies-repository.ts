@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { scopeApplications, scopePolicies } from '../../platform/auth/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { ApplicationStatus, PolicyStatus } from '../../platform/db/schema.ts';
-import { type Currency, Money } from '../../platform/money.ts';
+import type { ApplicationStatus, ApplicationTable, PolicyStatus, PolicyTable } from '../../platform/db/schema.ts';
+import { Money } from '../../platform/money.ts';
 import type { RatingWorksheetJson } from '../products/index.ts';
 import type { OtherInsuredRelation } from './domain/application-rules.ts';
 import type { ReferralReason } from './domain/underwriting.ts';
@@ -99,29 +99,8 @@ const APPLICATION_COLUMNS = [
   'application.created_at',
 ] as const;
 
-type ApplicationRow = {
-  id: string;
-  product_version_id: string;
-  applicant_user_id: string;
-  agent_user_id: string | null;
-  status: ApplicationStatus;
-  named_insureds: unknown;
-  other_insureds: unknown;
-  mailing_address: unknown;
-  time_zone: string;
-  deductible: string;
-  loss_payee: unknown;
-  items: unknown;
-  worksheet: unknown;
-  premium: string;
-  currency: Currency;
-  referral_reasons: unknown;
-  submitted_ip: string | null;
-  submitted_at: string;
-  user_agent: string | null;
-  decision: unknown;
-  created_at: string;
-};
+/** A row as the database returns it; the table's types live once, in schema.ts. */
+type ApplicationRow = Selectable<ApplicationTable>;
 
 // The jsonb columns are written only by this repository from validated values, so they are read back as such.
 function toApplication(row: ApplicationRow): Application {
@@ -298,21 +277,7 @@ const POLICY_COLUMNS = [
   'policy.issued_at',
 ] as const;
 
-type PolicyRow = {
-  id: string;
-  policy_number: string;
-  application_id: string;
-  holder_user_id: string;
-  agent_user_id: string | null;
-  product_version_id: string;
-  first_day: string;
-  last_day: string;
-  time_zone: string;
-  status: PolicyStatus;
-  premium: string;
-  currency: Currency;
-  issued_at: string;
-};
+type PolicyRow = Selectable<PolicyTable>;
 
 function toPolicy(row: PolicyRow): Policy {
   return {
