@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, describeViolations, launchChromium, type RunningBezel, startBezel, waitForMail } from './support.ts';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, launchChromium, type RunningBezel, startBezel, waitForMail } from './support.ts';
 
 /**
  * Issue #2, "Proof": in Chromium, a person registers, confirms through the mailed link, logs in,
@@ -18,11 +18,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${where}:\n${describeViolations(violations)}`);
-}
 
 test('register, confirm by mail, log in, switch to Dutch, log out — accessible all the way', async () => {
   const context = await browser.newContext();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail } from '../../src/modules/accounts/index.ts';
-import { axeViolations, describeViolations, launchChromium, type RunningBezel, startBezel } from './support.ts';
+import { expectAccessible, launchChromium, type RunningBezel, startBezel } from './support.ts';
 
 /**
  * Issue #3, "Proof": in Chromium, a customer applies with a ring and a pair of earrings, sees the
@@ -19,11 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${where}:\n${describeViolations(violations)}`);
-}
 
 async function fillItem(page: Page, row: number, item: { description: string; category: string; amount: string; setId?: string }): Promise<void> {
   const fieldset = page.getByRole('group', { name: `Item ${row + 1}`, exact: true });
