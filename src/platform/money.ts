@@ -103,6 +103,10 @@ export class Money {
     return this.amount.isNegative() && !this.amount.isZero();
   }
 
+  isPositive(): boolean {
+    return this.amount.isPositive() && !this.amount.isZero();
+  }
+
   /** Fixed to the minor unit, for display, storage and the API: "1234.50". */
   toFixed(): string {
     return this.amount.toFixed(MINOR_UNITS[this.currency], Decimal.ROUND_HALF_UP);

@@ -1,5 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/db/schema.ts';
+import { Money } from '../../platform/money.ts';
+import { appendTransaction } from './timeline-repository.ts';
 
 /** SQL of cancellations (JPF-CANCEL-1/2): requests, signatures, the cancellation transaction. */
 
@@ -104,19 +106,16 @@ export async function insertCancellationTransaction(
     details: Record<string, unknown>;
   },
 ): Promise<void> {
-  await db
-    .insertInto('policy_transaction')
-    .values({
-      id: input.id,
-      policy_id: input.policyId,
-      kind: 'cancellation',
-      effective_date: input.effectiveDate,
-      recorded_at: input.recordedAt,
-      premium_change: input.premiumChange,
-      currency: input.currency,
-      details: input.details,
-    })
-    .execute();
+  await appendTransaction(db, {
+    id: input.id,
+    policyId: input.policyId,
+    kind: 'cancellation',
+    effectiveDate: input.effectiveDate,
+    recordedAt: input.recordedAt,
+    premiumChange: Money.of(input.premiumChange, input.currency),
+    itemChanges: [],
+    details: input.details,
+  });
   await db.updateTable('policy').set({ status: 'cancelled' }).where('id', '=', input.policyId).execute();
 }
 

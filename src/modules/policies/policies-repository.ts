@@ -6,7 +6,9 @@ import type { ApplicationStatus, ApplicationTable, PolicyStatus, PolicyTable } f
 import { Money } from '../../platform/money.ts';
 import type { RatingWorksheetJson } from '../products/index.ts';
 import type { OtherInsuredRelation } from './domain/application-rules.ts';
+import type { ItemChange } from './domain/policy-timeline.ts';
 import type { ReferralReason } from './domain/underwriting.ts';
+import { changesToJson } from './timeline-repository.ts';
 
 /** SQL only; returns the policies module's own types. Dates are 'YYYY-MM-DD', instants ISO 8601 strings. */
 
@@ -58,6 +60,14 @@ export type ScheduledItem = {
   possessor: string | null;
   appraisalDate: string | null;
   keptInSafe: boolean;
+  /** The item's premium for a whole term, as rated (decision 0009). */
+  annualPremium: Money;
+  /** JPF-ADD-1: the purchase date of a newly purchased item. */
+  purchaseDate?: string | null;
+  /** The first day without cover after the item was removed; null while on the schedule. */
+  removedOn?: string | null;
+  /** JPF-COND-9: the jeweler who appraised a changed or added item. */
+  appraisedBy?: string | null;
 };
 
 export type Policy = {
@@ -243,9 +253,27 @@ export async function insertPolicy(
         possessor: item.possessor,
         appraisal_date: item.appraisalDate,
         kept_in_safe: item.keptInSafe,
+        annual_premium: item.annualPremium.toFixed(),
       })),
     )
     .execute();
+  // The issue transaction adds every item: the timeline (decision 0009) starts here.
+  const itemChanges: ItemChange[] = items.map((item) => ({
+    op: 'add',
+    itemNo: item.itemNo,
+    item: {
+      description: item.description,
+      category: item.category,
+      coverageAmount: item.coverageAmount,
+      setId: item.setId,
+      possessor: item.possessor,
+      appraisalDate: item.appraisalDate,
+      keptInSafe: item.keptInSafe,
+      purchaseDate: null,
+      appraisedBy: null,
+      annualPremium: item.annualPremium,
+    },
+  }));
   await db
     .insertInto('policy_transaction')
     .values({
@@ -257,6 +285,8 @@ export async function insertPolicy(
       premium_change: policy.premium.toFixed(),
       currency: policy.premium.currency,
       details: issue.details,
+      item_changes: JSON.stringify(changesToJson(itemChanges)),
+      sequence_no: 1,
     })
     .execute();
 }
@@ -331,6 +361,10 @@ export async function findScheduledItems(db: Db, policyId: string): Promise<Sche
       'scheduled_item.possessor',
       'scheduled_item.appraisal_date',
       'scheduled_item.kept_in_safe',
+      'scheduled_item.annual_premium',
+      'scheduled_item.purchase_date',
+      'scheduled_item.removed_on',
+      'scheduled_item.appraised_by',
       'policy.currency',
     ])
     .where('scheduled_item.policy_id', '=', policyId)
@@ -345,6 +379,10 @@ export async function findScheduledItems(db: Db, policyId: string): Promise<Sche
     possessor: row.possessor,
     appraisalDate: row.appraisal_date,
     keptInSafe: row.kept_in_safe,
+    annualPremium: Money.of(row.annual_premium, row.currency),
+    purchaseDate: row.purchase_date,
+    removedOn: row.removed_on,
+    appraisedBy: row.appraised_by,
   }));
 }
 
@@ -357,48 +395,4 @@ export async function findProductCodeOfVersion(db: Db, productVersionId: string)
     .where('product_version.id', '=', productVersionId)
     .executeTakeFirst();
   return row?.code ?? null;
-}
-
-/**
- * JPF-ADD-1: adds a newly purchased item at the next item number, with its 'new_purchase' policy transaction
- * (effective on the purchase date, premium change = the pro-rata premium). Returns the item number.
- */
-export async function insertNewPurchase(
-  db: Db,
-  policyId: string,
-  item: Omit<ScheduledItem, 'itemNo'> & { purchaseDate: string },
-  transaction: { id: string; recordedAt: string; premiumChange: Money; details: Record<string, unknown> },
-): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT coalesce(max(item_no), 0)::int + 1 AS n FROM scheduled_item WHERE policy_id = ${policyId}`.execute(db);
-  const itemNo = rows[0]?.n ?? 1;
-  await db
-    .insertInto('policy_transaction')
-    .values({
-      id: transaction.id,
-      policy_id: policyId,
-      kind: 'new_purchase',
-      effective_date: item.purchaseDate,
-      recorded_at: transaction.recordedAt,
-      premium_change: transaction.premiumChange.toFixed(),
-      currency: transaction.premiumChange.currency,
-      details: transaction.details,
-    })
-    .execute();
-  await db
-    .insertInto('scheduled_item')
-    .values({
-      policy_id: policyId,
-      item_no: itemNo,
-      description: item.description,
-      category: item.category,
-      coverage_amount: item.coverageAmount.toFixed(),
-      set_id: item.setId,
-      possessor: item.possessor,
-      appraisal_date: item.appraisalDate,
-      kept_in_safe: item.keptInSafe,
-      purchase_date: item.purchaseDate,
-      added_by_transaction: transaction.id,
-    })
-    .execute();
-  return itemNo;
 }

@@ -197,7 +197,7 @@ export interface RateTableRowTable {
 
 export type ApplicationStatus = 'quoted' | 'referred' | 'approved' | 'declined' | 'bound';
 export type PolicyStatus = 'in_force' | 'cancelled' | 'expired' | 'void';
-export type PolicyTransactionKind = 'issue' | 'cancellation' | 'new_purchase';
+export type PolicyTransactionKind = 'issue' | 'cancellation' | 'new_purchase' | 'endorsement' | 'reinstatement' | 'void' | 'assignment' | 'renewal';
 
 /** An application for a policy (migrations/0004_policies.sql); jsonb columns are validated by the policies module. */
 export interface ApplicationTable {
@@ -259,6 +259,12 @@ export interface ScheduledItemTable {
   purchase_date: Defaulted<string | null>;
   /** The 'new_purchase' policy transaction that added the item; null for items on the schedule from issue. */
   added_by_transaction: Defaulted<string | null>;
+  /** The item's premium for a whole term, as rated (migrations/0009_policy_timeline.sql). */
+  annual_premium: string;
+  /** 'YYYY-MM-DD', the first day without cover after a removal; null while on the schedule. */
+  removed_on: Defaulted<string | null>;
+  /** JPF-COND-9: the selling or approved jeweler who appraised the item. */
+  appraised_by: Defaulted<string | null>;
 }
 
 export interface PolicyTransactionTable {
@@ -271,6 +277,28 @@ export interface PolicyTransactionTable {
   premium_change: string;
   currency: 'USD' | 'EUR';
   details: Defaulted<Record<string, unknown>>;
+  /** The schedule changes the transaction makes (migrations/0009_policy_timeline.sql). */
+  item_changes: Defaulted<unknown>;
+  /** The reinstatement that reversed this cancellation. */
+  reversed_by: Defaulted<string | null>;
+  /** The order the policy's transactions were recorded in (1, 2, …). */
+  sequence_no: number;
+}
+
+/** JPF-COND-9: a written request to change the schedule (migrations/0009_policy_timeline.sql). */
+export interface EndorsementRequestTable {
+  id: string;
+  policy_id: string;
+  requested_by: string;
+  /** 'YYYY-MM-DD': the postmark or submission date. */
+  effective_date: string;
+  received_via: 'portal' | 'api' | 'mail';
+  changes: unknown;
+  named_insureds: Defaulted<unknown>;
+  status: 'pending' | 'executed' | 'withdrawn';
+  created_at: InstantText;
+  executed_at: InstantText | null;
+  policy_transaction_id: string | null;
 }
 
 /** JPF-CANCEL-1: an insured's cancellation request (migrations/0006_cancellation.sql). */
@@ -290,7 +318,9 @@ export interface CancellationRequestTable {
 /** A named insured's signature on a cancellation request: in the portal, or on paper recorded by staff. */
 export interface PolicySignatureTable {
   id: string;
-  request_id: string;
+  /** A cancellation request, or else an endorsement request (exactly one of the two). */
+  request_id: string | null;
+  endorsement_request_id: Defaulted<string | null>;
   named_insured: string;
   signed_at: InstantText;
   method: 'portal' | 'paper';
@@ -417,4 +447,5 @@ export interface DatabaseSchema {
   document: DocumentTable;
   cancellation_request: CancellationRequestTable;
   policy_signature: PolicySignatureTable;
+  endorsement_request: EndorsementRequestTable;
 }

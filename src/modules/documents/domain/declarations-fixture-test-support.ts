@@ -49,6 +49,7 @@ export function fixedPolicy(): PolicyDetail {
         possessor: 'Cees Customer',
         appraisalDate: '2026-10-01',
         keptInSafe: false,
+        annualPremium: usd('50.00'),
       },
       {
         itemNo: 2,
@@ -59,6 +60,7 @@ export function fixedPolicy(): PolicyDetail {
         possessor: null,
         appraisalDate: '2026-10-01',
         keptInSafe: false,
+        annualPremium: usd('50.00'),
       },
       {
         itemNo: 3,
@@ -69,6 +71,7 @@ export function fixedPolicy(): PolicyDetail {
         possessor: null,
         appraisalDate: '2026-10-01',
         keptInSafe: false,
+        annualPremium: usd('50.00'),
       },
     ],
   };

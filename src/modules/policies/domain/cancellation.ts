@@ -36,6 +36,12 @@ export type InsuredCancellationInput = {
   readonly termPremium: Money;
   readonly premiumPaid: Money;
   readonly effectiveDate: Temporal.PlainDate;
+  /**
+   * The unearned premium on the effective date when the term's premium is not one amount over the whole period
+   * (items added, changed or removed during it): the policy timeline's charged premium minus what it earned
+   * before the date (decision 0009). Without it, the term premium's own pro-rata share.
+   */
+  readonly unearnedOnEffectiveDate?: Money;
   /** JPF-CANCEL-1 says 30; a jurisdiction may require more (JPF-COND-2). */
   readonly fullRefundDays?: number;
 };
@@ -56,7 +62,7 @@ function refundFor(input: Omit<InsuredCancellationInput, 'fullRefundDays'>, rule
   assertNotNegative(termPremium, 'Term premium');
   assertNotNegative(premiumPaid, 'Premium paid');
   // JPF-CANCEL-1: inside the window nothing is earned; otherwise the unused days' share, half-up (pro-rata.ts).
-  const unearned = rule === 'full_refund_window' ? termPremium : unearnedPremium(termPremium, period, effectiveDate);
+  const unearned = rule === 'full_refund_window' ? termPremium : (input.unearnedOnEffectiveDate ?? unearnedPremium(termPremium, period, effectiveDate));
   const earned = termPremium.minus(unearned);
   const zero = Money.zero(termPremium.currency);
   return {

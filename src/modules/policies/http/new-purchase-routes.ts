@@ -50,7 +50,7 @@ function newPurchaseJson(added: AddedNewPurchase) {
     daysAfterPurchase: accepted.daysAfterPurchase,
     premiumDays: accepted.premiumDays,
     itemTermPremium: added.itemTermPremium.toJSON(),
-    premium: accepted.premium.toJSON(),
+    premium: added.premium.toJSON(),
   };
 }
 

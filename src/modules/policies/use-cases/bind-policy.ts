@@ -75,6 +75,7 @@ export async function bindPolicy(deps: Deps, actor: Actor, applicationId: string
       possessor: item.possessor,
       appraisalDate: item.appraisalDate,
       keptInSafe: item.keptInSafe,
+      annualPremium: itemPremium(application, index),
     }));
     await insertPolicy(trx, policy, schedule, {
       id: newId(),
@@ -115,4 +116,11 @@ export async function bindPolicy(deps: Deps, actor: Actor, applicationId: string
     );
     return policy;
   });
+}
+
+/** The item's premium for a whole term, from the application's rating worksheet (decision 0009). */
+function itemPremium(application: { worksheet: { items: readonly { premium: { amount: string } }[] }; premium: Money }, index: number): Money {
+  const rated = application.worksheet.items[index];
+  if (!rated) throw new Error(`The worksheet has no line for item ${index + 1}`);
+  return Money.of(rated.premium.amount, application.premium.currency);
 }

@@ -13,7 +13,9 @@ import { insurerCancellationNoticeDays, type NoticeDays, type ProductDefinition 
 import { findProductDefinition, insertCancellationTransaction } from '../cancellation-repository.ts';
 import { type CancellationRefund, insuredCancellationRefund, insurerCancellationRefund } from '../domain/cancellation.ts';
 import { inclusiveDays, localDateOf, type PolicyPeriod } from '../domain/policy-period.ts';
+import { chargedPremium, earnedBefore } from '../domain/policy-timeline.ts';
 import type { MailingAddress, Policy } from '../policies-repository.ts';
+import { loadTimeline } from '../timeline-repository.ts';
 
 /**
  * The one computation of a cancellation's money, used by the preview and by the execution alike
@@ -73,9 +75,9 @@ export function periodOf(policy: Policy): PolicyPeriod {
 }
 
 /** What was paid on the policy's premium; more than the premium (a credit) is billing's, not a refund of premium. */
-async function premiumPaidOn(db: Deps['db'], deps: Deps, policy: Policy): Promise<Money> {
+async function premiumPaidOn(db: Deps['db'], deps: Deps, policy: Policy, chargedPremium: Money): Promise<Money> {
   const balance = await getPolicyBalance({ ...deps, db }, systemActor('policies.cancellation'), policy.id);
-  return balance.paid.min(policy.premium).max(Money.zero(policy.premium.currency));
+  return balance.paid.min(chargedPremium).max(Money.zero(policy.premium.currency));
 }
 
 export async function cancellationTerms(
@@ -87,8 +89,14 @@ export async function cancellationTerms(
 ): Promise<CancellationTerms> {
   if (policy.status !== 'in_force') throw cancellationErrors.notInForce(policy.status);
   const period = periodOf(policy);
-  const premiumPaid = await premiumPaidOn(db, deps, policy);
-  const common = { period, termPremium: policy.premium, premiumPaid, effectiveDate };
+  // The term's premium and what is unearned on the date come from the timeline: items added, changed or
+  // removed during the period are charged for their own days (decision 0009).
+  const { timeline } = await loadTimeline(db, policy);
+  const termPremium = chargedPremium(timeline);
+  const inPeriod = Temporal.PlainDate.compare(effectiveDate, period.firstDay) >= 0 && Temporal.PlainDate.compare(effectiveDate, period.lastDay) <= 0;
+  const unearnedOnEffectiveDate = inPeriod ? termPremium.minus(earnedBefore(timeline, effectiveDate)) : undefined;
+  const premiumPaid = await premiumPaidOn(db, deps, policy, termPremium);
+  const common = { period, termPremium, premiumPaid, effectiveDate, ...(unearnedOnEffectiveDate ? { unearnedOnEffectiveDate } : {}) };
   if (by === 'insured') {
     const result = insuredCancellationRefund(common);
     if (!result.ok) throw cancellationErrors.effectiveDate(result.reason, policy);
@@ -165,7 +173,9 @@ export async function executeCancellation(
     refundId = created.id;
   }
   const transactionId = newId();
-  const details = { ...termsJson(terms), refundId, ...extra };
+  // JPF-CANCEL-1: inside the 30-day window nothing is earned, so the timeline stops charging on the first day.
+  const premiumEndsOn = refund.rule === 'full_refund_window' ? policy.firstDay : refund.effectiveDate.toString();
+  const details = { ...termsJson(terms), refundId, premiumEndsOn, ...extra };
   await insertCancellationTransaction(trx, {
     id: transactionId,
     policyId: policy.id,

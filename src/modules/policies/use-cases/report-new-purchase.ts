@@ -14,7 +14,9 @@ import { rateQuote } from '../../products/index.ts';
 import { lockPolicy } from '../cancellation-repository.ts';
 import { acceptNewPurchase, type NewPurchaseAccepted, type NewPurchaseRefusal, newPurchaseReportDeadline } from '../domain/newly-purchased.ts';
 import { localDateOf } from '../domain/policy-period.ts';
-import { findApplicationVisibleTo, findPolicyVisibleTo, findProductCodeOfVersion, insertNewPurchase, type Policy } from '../policies-repository.ts';
+import { nextItemNo, premiumChangeOf, type TimelineTransaction, timelineProblems, withTransaction } from '../domain/policy-timeline.ts';
+import { findApplicationVisibleTo, findPolicyVisibleTo, findProductCodeOfVersion, type Policy } from '../policies-repository.ts';
+import { addedByOf, appendTransaction, loadTimeline, rebuildSchedule } from '../timeline-repository.ts';
 import { cancellationErrors, periodOf } from './cancellation-terms.ts';
 
 export type NewPurchaseInput = {
@@ -35,6 +37,8 @@ export type AddedNewPurchase = {
   transactionId: string;
   invoiceId: string | null;
   itemTermPremium: Money;
+  /** The premium change of the transaction (decision 0009): the item's share from its purchase date. */
+  premium: Money;
   accepted: NewPurchaseAccepted;
 };
 
@@ -112,37 +116,60 @@ export async function reportNewPurchase(deps: Deps, actor: Actor, policyId: stri
     const accepted = acceptNewPurchase({ period: periodOf(policy), purchaseDate, received, itemTermPremium });
     if (!accepted.ok) throw refusalError(accepted, policy, purchaseDate);
 
+    // The item joins the timeline from its purchase date (decision 0009); the premium change is the timeline's,
+    // which for an item kept to the end of the period is its unearned share from the purchase date (JPF-ADD-1).
+    const { timeline, transactions } = await loadTimeline(trx, policy);
     const transactionId = newId();
-    const itemNo = await insertNewPurchase(
-      trx,
-      policy.id,
-      {
-        description: input.description.trim(),
-        category: input.category,
-        coverageAmount: Money.of(input.coverageAmount, policy.premium.currency),
-        setId: null,
-        possessor: null,
-        appraisalDate: null,
-        keptInSafe: input.keptInSafe,
-        purchaseDate: purchaseDate.toString(),
-      },
-      {
-        id: transactionId,
-        recordedAt: nowText(deps.clock),
-        premiumChange: accepted.premium,
-        details: {
-          reportedDate: accepted.reportedDate.toString(),
-          daysAfterPurchase: accepted.daysAfterPurchase,
-          premiumDays: accepted.premiumDays,
-          periodDays: periodOf(policy).days,
-          itemTermPremium: itemTermPremium.toJSON(),
-          ratingDate: worksheet.ratingDate,
-          product: worksheet.product,
+    const itemNo = nextItemNo(timeline);
+    const candidate: TimelineTransaction = {
+      id: transactionId,
+      kind: 'new_purchase',
+      effectiveDate: purchaseDate,
+      sequenceNo: Number.MAX_SAFE_INTEGER,
+      reversed: false,
+      itemChanges: [
+        {
+          op: 'add',
+          itemNo,
+          item: {
+            description: input.description.trim(),
+            category: input.category,
+            coverageAmount: Money.of(input.coverageAmount, policy.premium.currency),
+            setId: null,
+            possessor: null,
+            appraisalDate: null,
+            keptInSafe: input.keptInSafe,
+            purchaseDate: purchaseDate.toString(),
+            appraisedBy: null,
+            annualPremium: itemTermPremium,
+          },
         },
+      ],
+    };
+    const premiumChange = premiumChangeOf(timeline, candidate);
+    const after = withTransaction(timeline, candidate);
+    if (timelineProblems(after).length > 0) throw cancellationErrors.notInForce('cancelled');
+    await appendTransaction(trx, {
+      id: transactionId,
+      policyId: policy.id,
+      kind: 'new_purchase',
+      effectiveDate: purchaseDate.toString(),
+      recordedAt: nowText(deps.clock),
+      premiumChange,
+      itemChanges: candidate.itemChanges,
+      details: {
+        reportedDate: accepted.reportedDate.toString(),
+        daysAfterPurchase: accepted.daysAfterPurchase,
+        premiumDays: accepted.premiumDays,
+        periodDays: periodOf(policy).days,
+        itemTermPremium: itemTermPremium.toJSON(),
+        ratingDate: worksheet.ratingDate,
+        product: worksheet.product,
       },
-    );
+    });
+    await rebuildSchedule(trx, policy.id, after, new Map([...addedByOf(transactions), [itemNo, transactionId]]));
     let invoiceId: string | null = null;
-    if (!accepted.premium.isZero()) {
+    if (premiumChange.isPositive()) {
       const invoice = await issueInvoice(
         { ...deps, db: trx },
         actor,
@@ -151,8 +178,8 @@ export async function reportNewPurchase(deps: Deps, actor: Actor, policyId: stri
           policyId: policy.id,
           policyNumber: policy.policyNumber,
           kind: 'endorsement',
-          amount: accepted.premium.toFixed(),
-          currency: accepted.premium.currency,
+          amount: premiumChange.toFixed(),
+          currency: premiumChange.currency,
           issuedOn: today.toString(),
           dueOn: today.toString(),
         },
@@ -172,13 +199,13 @@ export async function reportNewPurchase(deps: Deps, actor: Actor, policyId: stri
           itemNo,
           purchaseDate: purchaseDate.toString(),
           reportedDate: accepted.reportedDate.toString(),
-          premium: accepted.premium.toJSON(),
+          premium: premiumChange.toJSON(),
           invoiceId,
         },
         requestId: origin.requestId,
       },
       deps.clock,
     );
-    return { policyId: policy.id, itemNo, transactionId, invoiceId, itemTermPremium, accepted };
+    return { policyId: policy.id, itemNo, transactionId, invoiceId, itemTermPremium, premium: premiumChange, accepted };
   });
 }
