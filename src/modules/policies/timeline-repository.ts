@@ -109,7 +109,7 @@ export async function loadTimeline(db: Db, policy: Pick<Policy, 'id' | 'firstDay
     currency,
   );
   const topUp = issue ? issue.premiumChange.minus(issuedItems) : Money.zero(currency);
-  const namedInsureds = (application.named_insureds as { name: string }[]).map((insured) => insured.name);
+  const namedInsureds = application.named_insureds as string[];
   return {
     timeline: {
       period: { firstDay, lastDay, days: inclusiveDays(firstDay, lastDay) },

@@ -1,0 +1,48 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { problems } from '../../../platform/http/problem.ts';
+import type { Money } from '../../../platform/money.ts';
+import { localDateOf } from '../domain/policy-period.ts';
+import { chargedPremium, itemRuns, type PolicyStateAsOf, policyAsOf } from '../domain/policy-timeline.ts';
+import { type EndorsementRequest, listEndorsementRequests } from '../endorsement-repository.ts';
+import { findPolicyVisibleTo, type Policy } from '../policies-repository.ts';
+import { loadTimeline, type StoredTransaction } from '../timeline-repository.ts';
+
+export type PolicyAsOf = {
+  policy: Policy;
+  state: PolicyStateAsOf;
+  /** The premium the whole term is charged, as the transactions recorded up to now say. */
+  termPremium: Money;
+  /** Every transaction in the order recorded, with whether it had taken effect on the date. */
+  transactions: (StoredTransaction & { inEffect: boolean })[];
+  /** The premium each item version is charged for its days (decision 0009). */
+  itemRuns: ReturnType<typeof itemRuns>;
+};
+
+/**
+ * The policy as of a date (issue #3: "staff can view it as of a date"), derived from its transactions by the
+ * timeline — the schedule, the named insureds and the status on that date. Whoever may see the policy may see
+ * it; a policy out of reach is 404.
+ */
+export async function getPolicyAsOf(deps: Deps, actor: Actor, policyId: string, date: string | undefined): Promise<PolicyAsOf> {
+  const policy = await findPolicyVisibleTo(deps.db, actor, policyId);
+  if (!policy) throw problems.notFound();
+  const { timeline, transactions } = await loadTimeline(deps.db, policy);
+  const asOf = date === undefined ? localDateOf(deps.clock.now(), policy.timeZone) : Temporal.PlainDate.from(date);
+  const state = policyAsOf(timeline, asOf);
+  const applied = new Set(state.applied.map((transaction) => transaction.id));
+  return {
+    policy,
+    state,
+    termPremium: chargedPremium(timeline),
+    transactions: transactions.map((transaction) => ({ ...transaction, inEffect: applied.has(transaction.id) })),
+    itemRuns: itemRuns(timeline),
+  };
+}
+
+export async function listPolicyEndorsements(deps: Deps, actor: Actor, policyId: string): Promise<EndorsementRequest[]> {
+  const policy = await findPolicyVisibleTo(deps.db, actor, policyId);
+  if (!policy) throw problems.notFound();
+  return listEndorsementRequests(deps.db, policy.id);
+}
