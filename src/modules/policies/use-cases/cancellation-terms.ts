@@ -16,6 +16,7 @@ import { inclusiveDays, localDateOf, type PolicyPeriod } from '../domain/policy-
 import { chargedPremium, earnedBefore } from '../domain/policy-timeline.ts';
 import type { MailingAddress, Policy } from '../policies-repository.ts';
 import { loadTimeline } from '../timeline-repository.ts';
+import { enqueuePolicyTransactionDocument } from './transaction-document.ts';
 
 /**
  * The one computation of a cancellation's money, used by the preview and by the execution alike
@@ -185,6 +186,7 @@ export async function executeCancellation(
     currency: policy.premium.currency,
     details,
   });
+  await enqueuePolicyTransactionDocument(trx, deps, policy.id, transactionId);
   await recordAuditEvent(
     trx,
     {

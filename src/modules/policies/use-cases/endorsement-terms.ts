@@ -6,7 +6,6 @@ import { nowText } from '../../../platform/clock.ts';
 import type { Trx } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, problems } from '../../../platform/http/problem.ts';
-import { enqueueJob } from '../../../platform/jobs/index.ts';
 import { newId } from '../../../platform/ids.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
@@ -31,6 +30,7 @@ import type { Application, MailingAddress, Policy } from '../policies-repository
 import { addedByOf, appendTransaction, itemToJson, type LoadedTimeline, loadTimeline, rebuildSchedule } from '../timeline-repository.ts';
 import { cancellationErrors } from './cancellation-terms.ts';
 import { billPremiumChange, type PremiumBilling } from './premium-billing.ts';
+import { enqueuePolicyTransactionDocument } from './transaction-document.ts';
 
 /**
  * The one computation of an endorsement (JPF-COND-9), used by the price preview and by the execution alike
@@ -136,8 +136,7 @@ function effectiveDateOf(deps: Deps, actor: Actor, policy: LockedPolicy, input: 
   let requestedOn = today;
   if (input.receivedEffectiveDate) requestedOn = input.receivedEffectiveDate;
   else if (input.postmarkDate !== undefined) {
-    if (!can(actor, 'policies:underwrite'))
-      throw fieldError(403, 'postmark_only_by_staff', 'policies.endorsement.postmark_only_by_staff', 'body.postmarkDate');
+    if (!can(actor, 'policies:underwrite')) throw fieldError(403, 'postmark_only_by_staff', 'policies.endorsement.postmark_only_by_staff', 'body.postmarkDate');
     requestedOn = Temporal.PlainDate.from(input.postmarkDate);
     if (Temporal.PlainDate.compare(requestedOn, today) > 0)
       throw fieldError(422, 'postmark_in_future', 'policies.endorsement.postmark_in_future', 'body.postmarkDate', { today: today.toString() });
@@ -333,7 +332,6 @@ export async function executeEndorsement(
   deps: Deps,
   actor: Actor,
   policy: LockedPolicy,
-  loaded: LoadedTimeline,
   terms: EndorsementTerms,
   extra: Record<string, unknown>,
   origin: RequestOrigin,
@@ -383,13 +381,4 @@ export async function executeEndorsement(
     deps.clock,
   );
   return { transactionId, terms, billing };
-}
-
-/** JPF-COND-6: every policy transaction gets its document, made by the documents module's job. */
-export async function enqueuePolicyTransactionDocument(trx: Trx, deps: Deps, policyId: string, transactionId: string): Promise<void> {
-  await enqueueJob(
-    trx,
-    { kind: 'documents.policy_transaction', payload: { policyId, transactionId }, dedupeKey: `documents.policy_transaction:${transactionId}` },
-    deps.clock,
-  );
 }

@@ -14,10 +14,11 @@ import { rateQuote } from '../../products/index.ts';
 import { lockPolicy } from '../cancellation-repository.ts';
 import { acceptNewPurchase, type NewPurchaseAccepted, type NewPurchaseRefusal, newPurchaseReportDeadline } from '../domain/newly-purchased.ts';
 import { localDateOf } from '../domain/policy-period.ts';
-import { nextItemNo, premiumChangeOf, type TimelineTransaction, timelineProblems, withTransaction } from '../domain/policy-timeline.ts';
+import { chargedPremium, nextItemNo, premiumChangeOf, type TimelineTransaction, timelineProblems, withTransaction } from '../domain/policy-timeline.ts';
 import { findApplicationVisibleTo, findPolicyVisibleTo, findProductCodeOfVersion, type Policy } from '../policies-repository.ts';
 import { addedByOf, appendTransaction, loadTimeline, rebuildSchedule } from '../timeline-repository.ts';
 import { cancellationErrors, periodOf } from './cancellation-terms.ts';
+import { enqueuePolicyTransactionDocument } from './transaction-document.ts';
 
 export type NewPurchaseInput = {
   description: string;
@@ -168,6 +169,12 @@ export async function reportNewPurchase(deps: Deps, actor: Actor, policyId: stri
       },
     });
     await rebuildSchedule(trx, policy.id, after, new Map([...addedByOf(transactions), [itemNo, transactionId]]));
+    await trx
+      .updateTable('policy')
+      .set({ premium: chargedPremium(after).toFixed() })
+      .where('id', '=', policy.id)
+      .execute();
+    await enqueuePolicyTransactionDocument(trx, deps, policy.id, transactionId);
     let invoiceId: string | null = null;
     if (premiumChange.isPositive()) {
       const invoice = await issueInvoice(

@@ -51,7 +51,13 @@ export async function lockedPolicyWithApplication(trx: Trx, actor: Actor, policy
  * staff record the others' paper signatures (sign-endorsement.ts); the last signature executes it, priced again
  * at that moment (the same effective date, so the same amount unless another change came in between).
  */
-export async function requestEndorsement(deps: Deps, actor: Actor, policyId: string, input: EndorsementInput, origin: RequestOrigin): Promise<EndorsementRequestState> {
+export async function requestEndorsement(
+  deps: Deps,
+  actor: Actor,
+  policyId: string,
+  input: EndorsementInput,
+  origin: RequestOrigin,
+): Promise<EndorsementRequestState> {
   requireEndorsementAccess(actor);
   const receivedVia = receivedViaOf(actor, input);
   return inTransaction(deps.db, async (trx) => {
@@ -76,7 +82,8 @@ export async function requestEndorsement(deps: Deps, actor: Actor, policyId: str
     if (terms.signaturesRequired && actor.userId === policy.holderUserId) {
       const holder = await findHolderContact(trx, actor.userId);
       const own = policy.namedInsureds.find((name) => name.trim().toLowerCase() === holder?.displayName.trim().toLowerCase()) ?? policy.namedInsureds[0];
-      if (own !== undefined) await insertEndorsementSignature(trx, request.id, newId(), { namedInsured: own, signedAt: now, method: 'portal', recordedBy: actor.userId });
+      if (own !== undefined)
+        await insertEndorsementSignature(trx, request.id, newId(), { namedInsured: own, signedAt: now, method: 'portal', recordedBy: actor.userId });
     }
     await recordAuditEvent(
       trx,
@@ -124,7 +131,7 @@ export async function executeEndorsementWhenSigned(
   const state = { request, terms, signatures, missingSignatures, executed: null };
   if (missingSignatures.length > 0) return state;
   // The request takes effect on its postmark or submission date, even when the last signature comes later.
-  const executed = await executeEndorsement(trx, deps, actor, policy, loaded, terms, { requestId: request.id, signedBy: signatures }, origin);
+  const executed = await executeEndorsement(trx, deps, actor, policy, terms, { requestId: request.id, signedBy: signatures }, origin);
   await markEndorsementExecuted(trx, request.id, executed.transactionId, nowText(deps.clock));
   return { ...state, request: { ...request, status: 'executed', policyTransactionId: executed.transactionId }, executed };
 }
