@@ -23,6 +23,7 @@ import { type ColdStart, measureColdStart } from './cold-start.ts';
 import { waitForQuiet } from './cpu.ts';
 import { type LoadSettings, measure, probe } from './load.ts';
 import { killAllChildren, NODE, type Pinning, ROOT, type ServerUnderTest, setUpPinning, startServer, unpinSelf } from './processes.ts';
+import { formatRenewal, measureRenewal, type RenewalBench } from './renewal.ts';
 import { type DatabaseRun, formatColdStarts, formatTable, formatTargets, type Scenario, type Target } from './report.ts';
 
 const BUDGET_SECONDS = 360;
@@ -33,6 +34,8 @@ const settings: LoadSettings = {
   pipelining: 1,
 };
 const ALL_PARTS = ['empty', 'postgres', 'pglite', 'cold'];
+// bench/renewal.ts (JPF-COND-7): renewal of BENCH_RENEWAL_POLICIES (default 100,000) policies on PostgreSQL.
+ALL_PARTS.push('renewal');
 const only = new Set((process.env.BENCH_ONLY ?? ALL_PARTS.join(',')).split(',').map((part) => part.trim()));
 const postgresAdminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Outside the repository: profiles are large and personal to the machine.
@@ -390,7 +393,29 @@ async function main(): Promise<number> {
     coldStarts.push(await measureColdStart('second start, same data folder', dataDir));
   }
 
+  let renewal: RenewalBench | null = null;
+  if (only.has('renewal')) {
+    // The renewal part gets a time budget of its own (100,000 policies: about 15 s of seeding and a minute of renewal).
+    watchdog.refresh();
+    await waitForQuiet(Math.min(quietBudgetMs, 15_000));
+    try {
+      renewal = await measureRenewal(Number(process.env.BENCH_RENEWAL_POLICIES ?? 100_000), postgresAdminUrl, log);
+    } catch (error) {
+      log(`renewal: not measured (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
   const targets = targetsFrom(databases, coldStarts);
+  if (only.has('renewal'))
+    targets.push(
+      renewal
+        ? {
+            name: `Renewal of ${renewal.policies.toLocaleString('en-US')} policies on PostgreSQL (JPF-COND-7)`,
+            target: '≥ 1,000 policies/s, flat memory',
+            measured: `${renewal.policiesPerSecond.toLocaleString('en-US')} policies/s; peak RSS ${renewal.rssPeakMiB} MiB, second-half growth ${renewal.rssGrowthSecondHalfMiB} MiB`,
+            status: renewal.policiesPerSecond >= 1000 && renewal.rssGrowthSecondHalfMiB < 64 ? 'PASS' : 'FAIL',
+          }
+        : { name: 'Renewal on PostgreSQL (JPF-COND-7)', target: '≥ 1,000 policies/s, flat memory', measured: 'not measured', status: 'SKIP' },
+    );
   const output = [
     '',
     `Bezel benchmark, ${startedAt.toISOString()}, ${cores} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
@@ -401,6 +426,7 @@ async function main(): Promise<number> {
     '',
     ...databases.map(formatTable),
     coldStarts.length > 0 ? formatColdStarts(coldStarts) : '',
+    renewal ? formatRenewal(renewal) : '',
     formatTargets(targets),
   ].join('\n');
   process.stdout.write(`${output}\n`);
@@ -424,6 +450,7 @@ async function main(): Promise<number> {
     databases,
     coldStarts,
     targets,
+    renewal,
   };
   const resultsDir = join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });

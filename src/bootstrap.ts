@@ -4,8 +4,9 @@ import type { Config } from './config.ts';
 import { accountsApi, accountsPages, createAuthenticator, deleteExpiredSessions, homePages } from './modules/accounts/index.ts';
 import { billingApi } from './modules/billing/index.ts';
 import { documentsApi, documentsJobHandlers } from './modules/documents/index.ts';
-import { policiesApi, policyPages } from './modules/policies/index.ts';
-import { productsApi } from './modules/products/index.ts';
+import { filesApi } from './modules/files/index.ts';
+import { policiesApi, policyPages, renewalJobHandlers, renewalSchedule } from './modules/policies/index.ts';
+import { productPages, productsApi } from './modules/products/index.ts';
 import { resolveAppSecret } from './platform/app-secret.ts';
 import { auditJobHandlers, auditSealerSchedule } from './platform/audit/index.ts';
 import { type Clock, nowText, systemClock } from './platform/clock.ts';
@@ -42,13 +43,14 @@ export type BezelOptions = {
   startWorker?: boolean;
 };
 
-export const HTTP_MODULES: HttpModule[] = [accountsApi, productsApi, policiesApi, billingApi, documentsApi, accountsPages, homePages, policyPages];
+export const HTTP_MODULES: HttpModule[] = [accountsApi, productsApi, policiesApi, billingApi, documentsApi, accountsPages, homePages, policyPages, filesApi, productPages];
 
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
     ...mailHandlers(deps),
     ...auditJobHandlers(deps),
     ...documentsJobHandlers(deps),
+    ...renewalJobHandlers(deps),
     'maintenance.cleanup': async () => {
       const now = nowText(deps.clock);
       await deleteExpiredSessions(deps.db, now);
@@ -62,6 +64,8 @@ export function schedules(config: Config) {
   return [
     defineSchedule({ ...auditSealerSchedule, timeZone: 'UTC' }),
     defineSchedule({ name: 'maintenance.cleanup', cron: '17 * * * *', timeZone: config.insurerTimeZone, kind: 'maintenance.cleanup' }),
+    // JPF-COND-7: renewal offers, renewals and lapses every night at 02:30 in the insurer's time zone (docs/operations/renewal.md).
+    defineSchedule({ ...renewalSchedule, timeZone: config.insurerTimeZone }),
   ];
 }
 

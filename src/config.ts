@@ -60,6 +60,8 @@ const environmentSchema = z.object({
     .default(12),
   PASSWORD_HASH_COST: z.enum(['standard', 'low'], { message: 'expected standard or low' }).default('standard'),
   METRICS_TOKEN: z.string().min(16).optional(),
+  // Issue #3: uploaded appraisals and receipts are size-limited; 10 MB unless set (decision 0008).
+  BEZEL_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
 });
 
 export type Config = {
@@ -82,6 +84,7 @@ export type Config = {
   sessionTtlHours: number;
   passwordHashCost: 'standard' | 'low';
   metricsToken: string | undefined;
+  maxUploadBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -140,5 +143,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionTtlHours: env.SESSION_TTL_HOURS,
     passwordHashCost: env.PASSWORD_HASH_COST,
     metricsToken: env.METRICS_TOKEN,
+    maxUploadBytes: env.BEZEL_MAX_UPLOAD_BYTES,
   };
 }

@@ -294,10 +294,11 @@ export async function findRefund(db: Db, id: string, visibility: Visibility, opt
   return row ? toRefund(row) : null;
 }
 
-export async function listRefunds(db: Db, visibility: Visibility, filter: { status?: RefundStatus }): Promise<Refund[]> {
+export async function listRefunds(db: Db, visibility: Visibility, filter: { status?: RefundStatus; policyId?: string }): Promise<Refund[]> {
   let query = db.selectFrom('refund').innerJoin('billing_account', 'billing_account.id', 'refund.account_id').select(refundColumns);
   if (visibility.holderUserId !== null) query = query.where('billing_account.holder_user_id', '=', visibility.holderUserId);
   if (filter.status) query = query.where('refund.status', '=', filter.status);
+  if (filter.policyId) query = query.where('refund.policy_id', '=', filter.policyId);
   return (await query.orderBy('refund.created_at', 'desc').limit(500).execute()).map(toRefund);
 }
 
@@ -310,7 +311,36 @@ export async function markRefundPaid(db: Db, id: string, paid: { paidOn: string;
     .execute();
 }
 
-/** Every refund of a policy, payable or paid: together they may never exceed what was paid. */
+/** Every refund of a policy, payable or paid: together they may never exceed what was paid. A cancelled refund was never paid out. */
 export async function refundAmountsOfPolicy(db: Db, policyId: string): Promise<string[]> {
-  return (await db.selectFrom('refund').select('amount').where('policy_id', '=', policyId).execute()).map((row) => row.amount);
+  return (await db.selectFrom('refund').select('amount').where('policy_id', '=', policyId).where('status', '<>', 'cancelled').execute()).map(
+    (row) => row.amount,
+  );
+}
+
+/** Locks the invoice row and reads it, so a payment and a cancellation of one invoice happen one after the other. */
+export async function findInvoiceForUpdate(db: Db, id: string): Promise<Invoice | null> {
+  const locked = await db.selectFrom('invoice').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!locked) return null;
+  return findInvoice(db, id, { holderUserId: null });
+}
+
+/** An open invoice becomes cancelled (migrations/0011_staff_actions.sql); nothing else about it changes. */
+export async function markInvoiceCancelled(db: Db, id: string, cancelled: { at: string; reason: string }): Promise<void> {
+  await db
+    .updateTable('invoice')
+    .set({ status: 'cancelled', cancelled_at: cancelled.at, cancellation_reason: cancelled.reason })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+/** A payable refund becomes cancelled: it will not be paid out (migrations/0011_staff_actions.sql). */
+export async function markRefundCancelled(db: Db, id: string, cancelled: { at: string; reason: string }): Promise<void> {
+  await db
+    .updateTable('refund')
+    .set({ status: 'cancelled', cancelled_at: cancelled.at, cancellation_reason: cancelled.reason })
+    .where('id', '=', id)
+    .where('status', '=', 'payable')
+    .execute();
 }

@@ -16,6 +16,18 @@ export const billingErrors = {
     new AppError(422, 'statement_invalid', 'billing.statement_invalid', { count: errors.length }, { errors: errors.map(statementProblem) }),
   refundExceedsPaid: (paid: string) => new AppError(422, 'refund_exceeds_paid', 'billing.refund_exceeds_paid', { paid }),
   refundAlreadyPaid: () => new AppError(409, 'refund_already_paid', 'billing.refund_already_paid'),
+  // Cancelling an invoice or a refund (cancel-invoice.ts, cancel-refund.ts).
+  cancellationReasonRequired: () =>
+    new AppError(
+      422,
+      'cancellation_reason_required',
+      'billing.cancellation_reason_required',
+      {},
+      { errors: [{ field: 'body.reason', code: 'cancellation_reason_required', messageKey: 'billing.cancellation_reason_required' }] },
+    ),
+  invoiceNotOpen: (status: string) => new AppError(409, 'invoice_not_open', 'billing.invoice_not_open', { status }),
+  invoicePartiallyPaid: (paid: string) => new AppError(409, 'invoice_partially_paid', 'billing.invoice_partially_paid', { paid }),
+  refundAlreadyCancelled: () => new AppError(409, 'refund_already_cancelled', 'billing.refund_already_cancelled'),
 };
 
 function referenceProblem(code: 'reference_invalid' | 'payment_unmatched', reference: string): FieldProblem {

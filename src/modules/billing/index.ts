@@ -8,8 +8,11 @@ export type { StatementError, StatementLine } from './domain/statement-line.ts';
 export { checkReference, printReference } from './domain/structured-reference.ts';
 export { billingApi } from './http/api-routes.ts';
 export { createRefund } from './use-cases/create-refund.ts';
+export { cancelInvoice } from './use-cases/cancel-invoice.ts';
+export { cancelRefund, refundableOnPolicy } from './use-cases/cancel-refund.ts';
 export { importBankStatement, type StatementImportReport } from './use-cases/import-bank-statement.ts';
 export { type IssueInvoiceInput, issueInvoice } from './use-cases/issue-invoice.ts';
+export { type IssuedInvoice, issueInvoices } from './use-cases/issue-invoices.ts';
 export { markRefundPaid } from './use-cases/mark-refund-paid.ts';
 export {
   type AccountBalance,

@@ -10,14 +10,34 @@ export type StoredDocument = {
   sha256: string;
   byteSize: number;
   createdAt: string;
+  /** The policy transaction the document is the written record of (JPF-COND-6); null for the declarations page. */
+  policyTransactionId: string | null;
 };
 
-const COLUMNS = ['id', 'policy_id', 'kind', 'locale', 'sha256', 'byte_size', 'created_at'] as const;
+const COLUMNS = ['id', 'policy_id', 'kind', 'locale', 'sha256', 'byte_size', 'created_at', 'policy_transaction_id'] as const;
 
-type Row = { id: string; policy_id: string; kind: DocumentKind; locale: Locale; sha256: string; byte_size: number; created_at: string };
+type Row = {
+  id: string;
+  policy_id: string;
+  kind: DocumentKind;
+  locale: Locale;
+  sha256: string;
+  byte_size: number;
+  created_at: string;
+  policy_transaction_id: string | null;
+};
 
 function toDocument(row: Row): StoredDocument {
-  return { id: row.id, policyId: row.policy_id, kind: row.kind, locale: row.locale, sha256: row.sha256, byteSize: row.byte_size, createdAt: row.created_at };
+  return {
+    id: row.id,
+    policyId: row.policy_id,
+    kind: row.kind,
+    locale: row.locale,
+    sha256: row.sha256,
+    byteSize: row.byte_size,
+    createdAt: row.created_at,
+    policyTransactionId: row.policy_transaction_id,
+  };
 }
 
 /** Stores bytes under their hash; the same bytes a second time are already there. */
@@ -30,7 +50,7 @@ export async function storeContent(db: Db, sha256: string, content: Buffer, crea
 }
 
 /** Inserts the document unless the same policy, kind, language and content is already stored; answers the stored one. */
-export async function insertDocumentOnce(db: Db, document: StoredDocument): Promise<StoredDocument> {
+export async function insertDocumentOnce(db: Db, document: Omit<StoredDocument, 'policyTransactionId'>): Promise<StoredDocument> {
   await db
     .insertInto('document')
     .values({
@@ -53,6 +73,33 @@ export async function insertDocumentOnce(db: Db, document: StoredDocument): Prom
     .where('sha256', '=', document.sha256)
     .executeTakeFirstOrThrow();
   return toDocument(row);
+}
+
+/** The document of a policy transaction: one per transaction (migrations/0014_transaction_documents.sql). */
+export async function findDocumentOfTransaction(db: Db, policyTransactionId: string): Promise<StoredDocument | null> {
+  const row = await db.selectFrom('document').select(COLUMNS).where('policy_transaction_id', '=', policyTransactionId).executeTakeFirst();
+  return row ? toDocument(row) : null;
+}
+
+/** Inserts a transaction's document unless the transaction has one; answers the stored one. */
+export async function insertTransactionDocumentOnce(db: Db, document: StoredDocument & { policyTransactionId: string }): Promise<StoredDocument> {
+  await db
+    .insertInto('document')
+    .values({
+      id: document.id,
+      policy_id: document.policyId,
+      kind: document.kind,
+      locale: document.locale,
+      sha256: document.sha256,
+      byte_size: document.byteSize,
+      created_at: document.createdAt,
+      policy_transaction_id: document.policyTransactionId,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+  const stored = await findDocumentOfTransaction(db, document.policyTransactionId);
+  if (!stored) throw new Error(`document of policy transaction ${document.policyTransactionId} was not stored`);
+  return stored;
 }
 
 export async function findDocument(db: Db, id: string): Promise<StoredDocument | null> {

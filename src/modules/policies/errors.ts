@@ -40,3 +40,30 @@ function applicationFieldProblem(problem: ApplicationProblem | { field: string; 
     params: problem.value === undefined ? {} : { value: problem.value },
   };
 }
+
+function fieldError(status: number, code: string, messageKey: MessageKey, field: string, params: Record<string, string> = {}): AppError {
+  return new AppError(status, code, messageKey, params, { errors: [{ field: `body.${field}`, code, messageKey, params }] });
+}
+
+/** Staff actions on a policy: void (JPF-COND-5), reinstatement, assignment (JPF-COND-1). */
+export const staffActionErrors = {
+  /** A change to a policy that is not in force: a void policy accepts none (JPF-COND-5). */
+  notChangeable: (status: string) =>
+    status === 'void'
+      ? new AppError(409, 'policy_void', 'policies.staff.policy_void')
+      : status === 'cancelled'
+        ? new AppError(409, 'policy_cancelled', 'policies.cancel.policy_cancelled')
+        : new AppError(409, 'policy_not_in_force', 'policies.cancel.policy_not_in_force', { status }),
+  voidCategoryInvalid: () => fieldError(422, 'void_category_invalid', 'policies.staff.void_category_invalid', 'category'),
+  reasonRequired: () => fieldError(422, 'reason_required', 'policies.staff.reason_required', 'reason'),
+  notCancelled: () => new AppError(409, 'policy_not_cancelled', 'policies.staff.policy_not_cancelled'),
+  notReinstatable: (status: string) => new AppError(409, 'policy_not_reinstatable', 'policies.staff.policy_not_reinstatable', { status }),
+  periodEnded: (lastDay: string) => new AppError(422, 'reinstatement_after_period', 'policies.staff.reinstatement_after_period', { lastDay }),
+  assigneeNotFound: () => fieldError(422, 'assignee_not_found', 'policies.staff.assignee_not_found', 'assigneeEmail'),
+  assigneeIsHolder: () => fieldError(422, 'assignee_is_holder', 'policies.staff.assignee_is_holder', 'assigneeEmail'),
+  assignmentAlreadyRequested: (requestId: string) =>
+    new AppError(409, 'assignment_already_requested', 'policies.staff.assignment_already_requested', { requestId }),
+  assignmentDecided: (status: string) => new AppError(409, 'assignment_already_decided', 'policies.staff.assignment_already_decided', { status }),
+  consentRequired: (field: 'consentDate' | 'consentReference') => fieldError(422, 'consent_required', 'policies.staff.consent_required', field),
+  consentDateInFuture: (today: string) => fieldError(422, 'consent_date_in_future', 'policies.staff.consent_date_in_future', 'consentDate', { today }),
+};

@@ -249,3 +249,28 @@ export async function markRateTableActive(db: Db, id: string, effectiveFrom: str
     .where('status', '=', 'draft')
     .execute();
 }
+
+/** Every version of a product, whatever its status: policies keep the version they were sold under. */
+export async function listProductVersionIds(db: Db, productId: string): Promise<string[]> {
+  const rows = await db.selectFrom('product_version').select('id').where('product_id', '=', productId).orderBy('version').execute();
+  return rows.map((row) => row.id);
+}
+
+export type ProductVersionSummary = Omit<ProductVersion, 'id' | 'definition'>;
+
+/** Every version of a product, newest first, without the definitions (the back office's list). */
+export async function listProductVersions(db: Db, productId: string): Promise<ProductVersionSummary[]> {
+  const rows = await db
+    .selectFrom('product_version')
+    .select(['version', 'effective_from', 'status', 'broadening', 'adopted_on'])
+    .where('product_id', '=', productId)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    version: row.version,
+    effectiveFrom: row.effective_from,
+    status: row.status,
+    broadening: row.broadening,
+    adoptedOn: row.adopted_on,
+  }));
+}

@@ -58,9 +58,24 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   },
   'POST /api/v1/policies/:id/cancellation-requests/:requestId/signatures': { namedInsured: 'Bea Other' },
   'POST /api/v1/policies/:id/insurer-cancellation': { effectiveDate: '2027-01-31', reason: 'non-payment of premium' },
+  'POST /api/v1/policies/:id/endorsement-preview': {
+    changes: [{ op: 'add', description: 'Steel watch', category: 'watch', coverageAmount: '2000.00', appraisalDate: '2026-11-01', appraisedBy: 'A Jeweler' }],
+  },
+  'POST /api/v1/policies/:id/endorsements': {
+    changes: [{ op: 'add', description: 'Steel watch', category: 'watch', coverageAmount: '2000.00', appraisalDate: '2026-11-01', appraisedBy: 'A Jeweler' }],
+  },
+  'POST /api/v1/policies/:id/endorsements/:requestId/signatures': { namedInsured: 'Bea Other' },
   'POST /api/v1/payments': { reference: 'RF18539007547034', amount: '120.00', currency: 'USD', receivedOn: '2026-11-20' },
   'POST /api/v1/bank-statements': { format: 'csv', content: 'date,amount,currency,reference,transaction_id\n2026-11-20,120.00,USD,RF18539007547034,TX-1\n' },
   'POST /api/v1/refunds/:id/paid': { paidOn: '2026-11-21' },
+  'POST /api/v1/policies/:id/void': { category: 'fraud', reason: 'false swearing about the appraisal' },
+  'POST /api/v1/policies/:id/reinstatement': { reason: 'premium paid after all' },
+  'POST /api/v1/policies/:id/assignment-requests': { assigneeEmail: 'customer3@example.com' },
+  'POST /api/v1/policies/:id/assignment-requests/:rid/decision': { decision: 'approve', consentDate: '2026-11-20', consentReference: 'LTR-1' },
+  'POST /backoffice/policies/:id/void': { category: 'fraud', reason: 'false swearing about the appraisal' },
+  'POST /backoffice/policies/:id/reinstate': { reason: 'premium paid after all' },
+  'POST /backoffice/policies/:id/assignment-requests/:rid': { decision: 'approve', consentDate: '2026-11-20', consentReference: 'LTR-1' },
+  'POST /portal/policies/:id/assignment': { assigneeEmail: 'customer3@example.com' },
   'POST /backoffice/users/:id/roles': { roles: 'admin' },
   'POST /backoffice/users/:id/status': { status: 'disabled' },
   'POST /portal/quote': { 'namedInsureds.0': 'Carla Customer', street: '1 Main Street', city: 'New York', state: 'NY', postalCode: '10001', deductible: '250' },
@@ -68,6 +83,15 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /portal/applications/:id/bind': { inceptionDate: '2026-12-01' },
   'POST /backoffice/applications/:id/decision': { decision: 'approve', reason: 'looks fine to me' },
   'POST /backoffice/users': { email: 'sneaky@example.com', displayName: 'Sneaky', roles: 'admin', locale: 'en' },
+  // The upload takes the raw PDF/JPEG/PNG as its body; a JSON body is refused (415) before any access decision.
+  'POST /api/v1/files': {},
+  // JPF-COND-7: a customer cannot start a renewal run (renewals:manage).
+  'POST /api/v1/renewal-runs': {},
+  'POST /backoffice/renewals': {},
+  'POST /backoffice/products/:code/rate-tables': { name: 'safe_factor', csv: 'key,value\nkept_in_safe,0.01\n' },
+  'POST /backoffice/products/:code/rate-tables/:id/activate': { effectiveFrom: '2099-01-01', confirm: 'reviewed' },
+  'POST /backoffice/policies/:id/insurer-cancellation': { action: 'cancel', effectiveDate: '2027-01-31', reason: 'non-payment of premium' },
+  'POST /agent/quote': { clientEmail: 'bea.other@example.com' },
 };
 
 before(async () => {

@@ -30,8 +30,14 @@ export const PERMISSIONS = [
   'policies:apply',
   'policies:read_all',
   'policies:underwrite',
+  // Issue #3 staff actions: void (JPF-COND-5), reinstatement, the insurer's consent to an assignment (JPF-COND-1).
+  'policies:void',
+  'policies:reinstate',
+  'policies:assign',
   'billing:read',
   'billing:manage',
+  // Issue #3 renewal (JPF-COND-7): start renewal runs and watch their progress.
+  'renewals:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,12 +67,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 const POLICY_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
   customer: ['policies:apply'],
   agent: ['policies:apply'],
-  underwriter: ['policies:read_all', 'policies:underwrite'],
+  underwriter: ['policies:read_all', 'policies:underwrite', 'policies:void', 'policies:reinstate', 'policies:assign', 'renewals:manage'],
   adjuster: ['policies:read_all'],
   billing: ['policies:read_all'],
   privacy_officer: ['policies:read_all'],
   secretary: ['policies:read_all'],
-  admin: ['policies:read_all', 'policies:underwrite'],
+  admin: ['policies:read_all', 'policies:underwrite', 'policies:void', 'policies:reinstate', 'policies:assign', 'renewals:manage'],
   auditor: ['policies:read_all'],
 };
 
@@ -137,7 +143,20 @@ export function scopeApplications(actor: Actor): Scope<'application'> {
   return (query) => {
     if (can(actor, 'policies:read_all')) return query;
     if (actor.kind === 'user')
-      return query.where((eb) => eb.or([eb('application.applicant_user_id', '=', actor.userId), eb('application.agent_user_id', '=', actor.userId)]));
+      return query.where((eb) =>
+        eb.or([
+          eb('application.applicant_user_id', '=', actor.userId),
+          eb('application.agent_user_id', '=', actor.userId),
+          // JPF-COND-1: after an assignment the new holder reaches the policy's application (its declarations) too.
+          eb.exists(
+            eb
+              .selectFrom('policy')
+              .select('policy.id')
+              .whereRef('policy.application_id', '=', 'application.id')
+              .where('policy.holder_user_id', '=', actor.userId),
+          ),
+        ]),
+      );
     return query.where(nothing);
   };
 }
@@ -149,5 +168,32 @@ export function scopePolicies(actor: Actor): Scope<'policy'> {
     if (actor.kind === 'user')
       return query.where((eb) => eb.or([eb('policy.holder_user_id', '=', actor.userId), eb('policy.agent_user_id', '=', actor.userId)]));
     return query.where(nothing);
+  };
+}
+
+/**
+ * Uploaded files (issue #3 appraisals and receipts): staff who read policies see all; a user sees
+ * the files they uploaded or own, and an agent those linked to the applications and policies they
+ * handle for their clients; anyone else nothing (404).
+ */
+export function scopeStoredFiles(actor: Actor): Scope<'stored_file'> {
+  return (query) => {
+    if (can(actor, 'policies:read_all')) return query;
+    if (actor.kind !== 'user') return query.where(nothing);
+    const me = actor.userId;
+    return query.where((eb) =>
+      eb.or([
+        eb('stored_file.owner_user_id', '=', me),
+        eb('stored_file.uploaded_by', '=', me),
+        eb.and([
+          eb('stored_file.linked_type', '=', 'application'),
+          eb('stored_file.linked_id', 'in', eb.selectFrom('application').select('application.id').where('application.agent_user_id', '=', me)),
+        ]),
+        eb.and([
+          eb('stored_file.linked_type', '=', 'policy'),
+          eb('stored_file.linked_id', 'in', eb.selectFrom('policy').select('policy.id').where('policy.agent_user_id', '=', me)),
+        ]),
+      ]),
+    );
   };
 }

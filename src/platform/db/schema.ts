@@ -244,6 +244,17 @@ export interface PolicyTable {
   issued_at: InstantText;
 }
 
+/**
+ * Columns of `policy` added by migrations/0010_renewal.sql (JPF-COND-7), kept apart from PolicyTable while the
+ * policies repository reads rows typed as Selectable<PolicyTable> from a fixed column list: the renewal
+ * repository reads and writes them with SQL of its own. term_no: the term (1 for the first; a renewal is the
+ * next term, same policy number); renewal_of: the term this one renews, null for a first term.
+ */
+export interface PolicyTermColumns {
+  term_no: Defaulted<number>;
+  renewal_of: Defaulted<string | null>;
+}
+
 export interface ScheduledItemTable {
   policy_id: string;
   item_no: number;
@@ -330,7 +341,7 @@ export interface PolicySignatureTable {
 export type InvoiceKind = 'premium' | 'endorsement' | 'renewal';
 export type InvoiceStatus = 'open' | 'paid' | 'cancelled';
 export type PaymentSource = 'manual' | 'bank_statement';
-export type RefundStatus = 'payable' | 'paid';
+export type RefundStatus = 'payable' | 'paid' | 'cancelled';
 
 /** Billing (migrations/0005_billing.sql): one account per holder and currency. */
 export interface BillingAccountTable {
@@ -357,6 +368,9 @@ export interface InvoiceTable {
   structured_reference: string;
   status: InvoiceStatus;
   created_at: InstantText;
+  /** Set when the invoice was cancelled (migrations/0011_staff_actions.sql). */
+  cancelled_at: Defaulted<InstantText | null>;
+  cancellation_reason: Defaulted<string | null>;
 }
 
 export interface PaymentTable {
@@ -397,10 +411,32 @@ export interface RefundTable {
   paid_on: string | null;
   paid_reference: string | null;
   paid_by: string | null;
+  /** Set when a refund not yet paid was cancelled, e.g. by a reinstatement (migrations/0011_staff_actions.sql). */
+  cancelled_at: Defaulted<InstantText | null>;
+  cancellation_reason: Defaulted<string | null>;
+}
+
+/** JPF-COND-1: a request to assign a policy, valid only with the insurer's written consent (migrations/0011_staff_actions.sql). */
+export interface AssignmentRequestTable {
+  id: string;
+  policy_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  requested_by: string;
+  note: string | null;
+  status: 'pending' | 'approved' | 'refused';
+  created_at: InstantText;
+  decided_by: string | null;
+  decided_at: InstantText | null;
+  /** 'YYYY-MM-DD': the date of the insurer's written consent. */
+  consent_date: string | null;
+  consent_reference: string | null;
+  refusal_reason: string | null;
+  policy_transaction_id: string | null;
 }
 
 // 0007_documents: generated documents, their bytes stored once per content hash.
-export type DocumentKind = 'declarations';
+export type DocumentKind = 'declarations' | 'policy_change' | 'cancellation_notice'; // 0014: a document per policy transaction (JPF-COND-6)
 
 export interface DocumentContentTable {
   sha256: string;
@@ -416,6 +452,94 @@ export interface DocumentTable {
   locale: Locale;
   sha256: string;
   byte_size: number;
+  created_at: InstantText;
+  /** 0014: the policy transaction the document is the written record of (JPF-COND-6); null for the declarations page. */
+  policy_transaction_id: Defaulted<string | null>;
+}
+
+// 0012_stored_files: uploaded appraisals and receipts, their bytes in the database (decision 0008).
+export type StoredFilePurpose = 'appraisal' | 'receipt' | 'other';
+export type StoredFileType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+export interface StoredFileTable {
+  id: string;
+  owner_user_id: string;
+  uploaded_by: string;
+  purpose: StoredFilePurpose;
+  declared_content_type: string | null;
+  /** What the bytes are, by their magic number. */
+  sniffed_content_type: StoredFileType;
+  byte_size: number;
+  sha256: string;
+  content: Uint8Array;
+  linked_type: 'application' | 'policy' | null;
+  linked_id: string | null;
+  linked_item_index: number | null;
+  linked_at: InstantText | null;
+  created_at: InstantText;
+}
+
+// 0010_renewal: renewal offers (JPF-COND-7), the runs that make them, and the offer lead per product.
+export interface RenewalSettingTable {
+  product_id: string;
+  offer_days_before: number;
+  updated_at: InstantText;
+}
+
+export type RenewalRunStatus = 'running' | 'completed';
+export type RenewalRunPhase = 'offer' | 'settle' | 'done';
+
+export interface RenewalRunTable {
+  id: string;
+  trigger: 'schedule' | 'manual';
+  started_by: string;
+  as_of: InstantText;
+  status: RenewalRunStatus;
+  phase: RenewalRunPhase;
+  /** 'YYYY-MM-DD' */
+  cursor_date: string | null;
+  cursor_id: string | null;
+  batches: Defaulted<number>;
+  processed: Defaulted<number>;
+  offered: Defaulted<number>;
+  skipped: Defaulted<number>;
+  failed: Defaulted<number>;
+  renewed: Defaulted<number>;
+  lapsed: Defaulted<number>;
+  withdrawn: Defaulted<number>;
+  started_at: InstantText;
+  updated_at: InstantText;
+  finished_at: InstantText | null;
+}
+
+export type RenewalOfferStatus = 'offered' | 'accepted' | 'lapsed' | 'withdrawn';
+
+export interface RenewalOfferTable {
+  id: string;
+  policy_id: string;
+  run_id: string;
+  product_version_id: string;
+  /** 'YYYY-MM-DD' */
+  offer_date: string;
+  anniversary: string;
+  renewal_first_day: string;
+  renewal_last_day: string;
+  /** numeric, as a decimal string */
+  premium: string;
+  currency: 'USD' | 'EUR';
+  worksheet: unknown;
+  item_changes: unknown;
+  invoice_id: string | null;
+  status: RenewalOfferStatus;
+  renewed_policy_id: string | null;
+  created_at: InstantText;
+  decided_at: InstantText | null;
+}
+
+export interface RenewalFailureTable {
+  run_id: string;
+  policy_id: string;
+  problems: unknown;
   created_at: InstantText;
 }
 
@@ -448,4 +572,10 @@ export interface DatabaseSchema {
   cancellation_request: CancellationRequestTable;
   policy_signature: PolicySignatureTable;
   endorsement_request: EndorsementRequestTable;
+  assignment_request: AssignmentRequestTable;
+  stored_file: StoredFileTable;
+  renewal_setting: RenewalSettingTable;
+  renewal_run: RenewalRunTable;
+  renewal_offer: RenewalOfferTable;
+  renewal_failure: RenewalFailureTable;
 }

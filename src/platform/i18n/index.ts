@@ -1,12 +1,20 @@
 import type { Locale } from '../db/schema.ts';
 import { accountMessages } from './messages/accounts.ts';
+import { backofficePageMessages } from './messages/backoffice-pages.ts';
 import { billingMessages } from './messages/billing.ts';
 import { documentMessages } from './messages/documents.ts';
+import { endorsementMessages } from './messages/endorsements.ts';
 import { errorMessages } from './messages/errors.ts';
+import { fileMessages } from './messages/files.ts';
 import { mailMessages } from './messages/mail.ts';
 import { policyMessages } from './messages/policies.ts';
 import { policyPageMessages } from './messages/policy-pages.ts';
+import { portalPolicyPageMessages } from './messages/portal-policy-pages.ts';
+import { productPageMessages } from './messages/product-pages.ts';
 import { productMessages } from './messages/products.ts';
+import { renewalMessages } from './messages/renewal.ts';
+import { staffActionMessages } from './messages/staff-actions.ts';
+import { transactionDocumentMessages } from './messages/transaction-documents.ts';
 import { uiMessages } from './messages/ui.ts';
 
 /**
@@ -16,15 +24,23 @@ import { uiMessages } from './messages/ui.ts';
  * To add an area: create its file and add it to CATALOGS below.
  */
 const CATALOGS = [
+  endorsementMessages,
   errorMessages,
   uiMessages,
   accountMessages,
   mailMessages,
   productMessages,
+  productPageMessages,
   policyMessages,
   billingMessages,
   documentMessages,
   policyPageMessages,
+  staffActionMessages,
+  fileMessages,
+  backofficePageMessages,
+  renewalMessages,
+  transactionDocumentMessages,
+  portalPolicyPageMessages,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer First extends { en: object }, ...infer Rest extends readonly { en: object }[]]

@@ -14,6 +14,10 @@ export type MailTemplates = {
   registration_attempt: { name: string; link: string };
   /** JPF-CANCEL-2: the insurer's written notice of cancellation, addressed as on the declarations page (JPF-CORR-1). */
   cancellation_notice: { name: string; link: string; address: string; policyNumber: string; effectiveDate: string; refund: string };
+  /** JPF-COND-1: the insurer's written consent to an assignment, sent to the holder who assigned and to the new holder. */
+  assignment_approved: { name: string; link: string; policyNumber: string; from: string; to: string; effectiveDate: string; consentReference: string };
+  /** JPF-COND-1: the insurer refused its consent; the policy stays with the holder. */
+  assignment_refused: { name: string; link: string; policyNumber: string; to: string; reason: string };
 };
 
 export type MailTemplateName = keyof MailTemplates;
@@ -25,6 +29,8 @@ export const MAIL_TEMPLATE_PARAMS: { [T in MailTemplateName]: readonly (keyof Ma
   staff_welcome: ['name', 'link'],
   registration_attempt: ['name', 'link'],
   cancellation_notice: ['name', 'link', 'address', 'policyNumber', 'effectiveDate', 'refund'],
+  assignment_approved: ['name', 'link', 'policyNumber', 'from', 'to', 'effectiveDate', 'consentReference'],
+  assignment_refused: ['name', 'link', 'policyNumber', 'to', 'reason'],
 };
 
 export type RenderedMail = { subject: string; text: string; html: string };

@@ -57,6 +57,12 @@ export const homePages: HttpModule = {
         <>
           <PageHeading title={t(texts.title)} />
           <p class="lead">{t(texts.empty, { name: account.displayName })}</p>
+          {/* Issue #3: an agent's clients, their applications and policies (agent-pages.tsx). */}
+          {actor.roles.includes('agent') ? (
+            <p>
+              <a href="/agent">{t('backoffice_pages.nav.clients')}</a>
+            </p>
+          ) : null}
           {can(actor, 'policies:apply') ? (
             <Card id="jewelry-insurance" title={t('policy_pages.home.title')}>
               <p>{t('policy_pages.home.text')}</p>
@@ -87,6 +93,12 @@ export const homePages: HttpModule = {
         { title: t('back_office.title') },
         <>
           <PageHeading title={t('back_office.title')} lead={t('back_office.lead', { name: account.displayName })} />
+          {/* Issue #3: the policy search leads to each policy's 360 view (search-pages.tsx). */}
+          {can(actor, 'policies:read_all') ? (
+            <p>
+              <a href="/backoffice/search">{t('backoffice_pages.nav.search')}</a>
+            </p>
+          ) : null}
           {roles.map((role) => {
             const empty = BACK_OFFICE_EMPTY[role];
             return (

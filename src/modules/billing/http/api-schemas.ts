@@ -13,7 +13,7 @@ export const policyIdParam = z.object({ policyId: z.uuid() }).strict();
 
 export const invoiceQuery = z.object({ policyId: z.uuid().optional(), status: z.enum(['open', 'paid', 'cancelled']).optional() }).strict();
 
-export const refundQuery = z.object({ status: z.enum(['payable', 'paid']).optional() }).strict();
+export const refundQuery = z.object({ status: z.enum(['payable', 'paid', 'cancelled']).optional() }).strict();
 
 export const invoiceSchema = z.object({
   id: z.uuid(),
@@ -84,7 +84,7 @@ export const refundSchema = z
     policyNumber: z.string(),
     amount: money,
     reason: z.string(),
-    status: z.enum(['payable', 'paid']),
+    status: z.enum(['payable', 'paid', 'cancelled']).describe('A payable refund may be cancelled, e.g. when a reinstatement reverses its cancellation'),
     createdAt: instantText,
     paidOn: isoDate.nullable(),
     paidReference: z.string().nullable(),

@@ -29,7 +29,7 @@ export async function getInvoice(deps: Deps, actor: Actor, id: string): Promise<
   return invoice;
 }
 
-export async function listRefunds(deps: Deps, actor: Actor, filter: { status?: RefundStatus } = {}): Promise<Refund[]> {
+export async function listRefunds(deps: Deps, actor: Actor, filter: { status?: RefundStatus; policyId?: string } = {}): Promise<Refund[]> {
   return listRefundRows(deps.db, visibilityOf(actor), filter);
 }
 

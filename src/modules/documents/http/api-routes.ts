@@ -8,11 +8,12 @@ import { getDocumentContent, listPolicyDocuments } from '../use-cases/read-docum
 const documentSchema = z.object({
   id: z.uuid(),
   policyId: z.uuid(),
-  kind: z.enum(['declarations']),
+  kind: z.enum(['declarations', 'policy_change', 'cancellation_notice']).describe('cancellation_notice: the insurer’s notice of cancellation (JPF-CANCEL-2)'),
   locale: z.enum(['en', 'nl']),
   sha256: z.string().describe('SHA-256 of the PDF, hex'),
   byteSize: z.number().int(),
   createdAt: instantText,
+  policyTransactionId: z.uuid().nullable().describe('The policy transaction the document records (JPF-COND-6); null for the declarations page'),
   contentUrl: z.string(),
 });
 
@@ -31,7 +32,7 @@ export const documentsApi: HttpModule = {
       {
         schema: {
           ...documents,
-          summary: 'The documents of a policy, newest first (the declarations page once the policy is issued)',
+          summary: 'The documents of a policy, newest first: the declarations page once issued, and one per later policy transaction',
           params: uuidParam,
           response: { 200: z.object({ items: z.array(documentSchema) }), ...problemResponses },
         },

@@ -14,7 +14,13 @@ import { quoteApplication } from '../use-cases/quote-application.ts';
 import { getApplication, getPolicy, listMyPolicies, listReferrals, type PolicyDetail } from '../use-cases/read-policies.ts';
 import { applicationBody, applicationSchema, bindBody, decisionBody, policyDetailSchema, policySummarySchema } from './api-schemas.ts';
 import { registerCancellationRoutes } from './cancellation-routes.ts';
+import { registerSearchRoutes } from './search-routes.ts';
+import { registerEndorsementRoutes } from './endorsement-routes.ts';
 import { registerNewPurchaseRoutes } from './new-purchase-routes.ts';
+import { registerRateImpactRoutes } from './rate-impact-routes.ts';
+import { registerRenewalRoutes } from './renewal-routes.ts';
+import { registerStaffActionRoutes } from './staff-action-routes.ts';
+import { registerTransactionRoutes } from './transaction-routes.ts';
 
 /** JSON API of the policies module (issue #3, "Quote, apply, underwrite, bind"). */
 export const policiesApi: HttpModule = {
@@ -128,7 +134,13 @@ export const policiesApi: HttpModule = {
       async (request) => policyDetailJson(await getPolicy(deps, request.actor, request.params.id)),
     );
     registerCancellationRoutes(app, deps, policies);
+    registerTransactionRoutes(app, deps, policies);
+    registerSearchRoutes(app, deps, policies);
     registerNewPurchaseRoutes(app, deps, policies);
+    registerRenewalRoutes(app, deps, policies);
+    registerStaffActionRoutes(app, deps, policies);
+    registerEndorsementRoutes(app, deps, policies);
+    registerRateImpactRoutes(app, deps, { tags: ['Products and rating'], security });
   },
 };
 

@@ -42,6 +42,7 @@ const itemInput = z
       .nullable()
       .default(null)
       .describe('Items of one pair or set share a set id'),
+    appraisalFileId: z.uuid().nullable().optional().describe('Issue #3: the appraisal, uploaded first with POST /api/v1/files?purpose=appraisal'),
   })
   .strict();
 

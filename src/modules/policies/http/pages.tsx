@@ -3,6 +3,9 @@ import type { HttpModule, TypedApp } from '../../../platform/http/app.ts';
 import { registerPolicyPages } from './pages/policy-pages.tsx';
 import { registerQuotePages } from './pages/quote-pages.tsx';
 import { registerReferralPages } from './pages/referral-pages.tsx';
+import { registerBackofficeSearchPages } from './pages/search-pages.tsx';
+import { registerStaffActionPages } from './pages/staff-action-pages.tsx';
+import { registerRenewalPages } from './renewal-pages.tsx';
 
 /**
  * Server-rendered pages of the policies module (issue #3, "Screens and API"): the portal's quote and
@@ -16,5 +19,8 @@ export const policyPages: HttpModule = {
     registerQuotePages(app, deps);
     registerPolicyPages(app, deps);
     registerReferralPages(app, deps);
+    registerBackofficeSearchPages(app, deps);
+    registerRenewalPages(app, deps);
+    registerStaffActionPages(app, deps);
   },
 };

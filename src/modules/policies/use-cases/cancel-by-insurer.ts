@@ -9,7 +9,7 @@ import { enqueueMail } from '../../../platform/mail/index.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { findHolderContact, findPendingRequest } from '../cancellation-repository.ts';
 import type { MailingAddress } from '../policies-repository.ts';
-import { cancellationErrors, cancellationTerms, type ExecutedCancellation, executeCancellation } from './cancellation-terms.ts';
+import { cancellationErrors, cancellationTerms, type ExecutedCancellation, executeCancellation, termsJson } from './cancellation-terms.ts';
 import { lockedPolicyFor } from './request-cancellation.ts';
 
 export function formatAddress(address: MailingAddress): string {
@@ -66,7 +66,9 @@ export async function cancelByInsurer(
       terms,
       {
         reason: input.reason,
+        // The mailing record joins the notice terms (date, days, their source), it does not replace them.
         notice: {
+          ...termsJson(terms).notice,
           mailedAt: nowText(deps.clock),
           to: holder.email,
           name,

@@ -9,6 +9,7 @@ import { problems } from '../../../platform/http/problem.ts';
 import { newId } from '../../../platform/ids.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
+import { linkAppraisalFiles } from '../../files/index.ts';
 import { productVersionForQuote, rateQuote, worksheetToJson } from '../../products/index.ts';
 import { type ApplicationItem, applicationProblems } from '../domain/application-rules.ts';
 import { localDateOf } from '../domain/policy-period.ts';
@@ -38,6 +39,8 @@ export type QuoteApplicationInput = {
     appraisalDate?: string | null | undefined;
     possessor?: string | null | undefined;
     setId?: string | null | undefined;
+    /** Issue #3: the item's uploaded appraisal (files module), linked to the application. */
+    appraisalFileId?: string | null | undefined;
   })[];
 };
 
@@ -120,6 +123,15 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
   return inTransaction(deps.db, async (trx) => {
     if (application.agentUserId !== null && !(await isActiveCustomer(trx, application.applicantUserId))) throw policyErrors.clientNotFound();
     await insertApplication(trx, application);
+    // Issue #3: each item's appraisal upload must be the applicant's (or the acting agent's) and unused; else 422, nothing written.
+    await linkAppraisalFiles(
+      trx,
+      actor,
+      application,
+      input.items.map((item) => item.appraisalFileId),
+      deps.clock,
+      origin.requestId,
+    );
     await recordAuditEvent(
       trx,
       {

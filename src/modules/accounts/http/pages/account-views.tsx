@@ -24,6 +24,10 @@ export const SCOPE_LABELS: Record<Permission, MessageKey> = {
   'policies:apply': 'scope.policies:apply',
   'policies:read_all': 'scope.policies:read_all',
   'policies:underwrite': 'scope.policies:underwrite',
+  'policies:void': 'scope.policies:void',
+  'policies:reinstate': 'scope.policies:reinstate',
+  'policies:assign': 'scope.policies:assign',
+  'renewals:manage': 'scope.renewals:manage',
   'billing:read': 'scope.billing:read',
   'billing:manage': 'scope.billing:manage',
 };

@@ -14,6 +14,8 @@ export const ITEM_FIELDS = ['description', 'category', 'coverageAmount', 'apprai
 export type ItemField = (typeof ITEM_FIELDS)[number];
 export const itemField = (row: number, field: ItemField) => `items.${row}.${field}`;
 export const ROWS = Array.from({ length: MAX_ITEMS }, (_, row) => row);
+/** Issue #3: the row's appraisal upload (PDF/JPEG/PNG, checked by content in the files module); the form is posted as multipart. */
+export const appraisalFileField = (row: number) => `items.${row}.appraisalFile`;
 
 export type QuoteProduct = { code: string; categories: readonly string[]; deductibles: readonly string[]; states: readonly string[] };
 
@@ -105,6 +107,8 @@ export function formFieldOf(apiField: string, rows: readonly number[]): string {
   if (apiField === 'timeZone') return 'state';
   if (apiField.startsWith('mailingAddress.')) return apiField.slice('mailingAddress.'.length);
   const item = /^items\.(\d+)\.(\w+)$/.exec(apiField);
+  // The uploaded appraisal's id is the file field on the form.
+  if (item?.[2] === 'appraisalFileId') return appraisalFileField(rows[Number(item[1])] ?? 0);
   if (item) return `items.${rows[Number(item[1])] ?? 0}.${item[2]}`;
   return apiField;
 }

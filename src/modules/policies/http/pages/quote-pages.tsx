@@ -3,6 +3,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { Actor } from '../../../../platform/auth/actor.ts';
 import type { Locale } from '../../../../platform/db/schema.ts';
+import { inTransaction } from '../../../../platform/db/transaction.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
@@ -11,13 +12,27 @@ import { Button, ButtonLink, Card, CheckboxGroup, ErrorSummary, Field, Form, Pag
 import { attempt, errorFor, type FormError, type FormValues, formValues, parseForm } from '../../../../platform/ui/forms.ts';
 import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { sendFragment } from '../../../../platform/ui/render.ts';
+import { appraisalFileHint, FileField, multipartForm, uploadedPart, uploadFile } from '../../../files/index.ts';
 import { DEMO_PRODUCT, getProduct, rateQuote } from '../../../products/index.ts';
 import type { Application } from '../../policies-repository.ts';
 import { bindPolicy } from '../../use-cases/bind-policy.ts';
 import { quoteApplication } from '../../use-cases/quote-application.ts';
 import { getApplication, listMyPolicies } from '../../use-cases/read-policies.ts';
+import { agentNeedsClient, ClientField, clientValues, withClient } from './agent-pages.tsx';
 import { formatMoney, POLICY_FORM_FAILURES, pathId, sendLayoutPage, setFlash } from './page-support.tsx';
-import { formFieldOf, isPlainDate, itemField, type QuoteForm, type QuoteProduct, quoteSchema, ROWS, timeZoneOfState, toQuoteInput } from './quote-form.ts';
+import {
+  appraisalFileField,
+  formFieldOf,
+  isPlainDate,
+  itemField,
+  MAX_ITEMS,
+  type QuoteForm,
+  type QuoteProduct,
+  quoteSchema,
+  ROWS,
+  timeZoneOfState,
+  toQuoteInput,
+} from './quote-form.ts';
 import { ApplicationSummary, referralReasonText, SelectField, WorksheetTable } from './views.tsx';
 
 /** The portal's quote and apply (issue #3, "Screens and API"): the form, the instant premium, the application and bind. */
@@ -50,19 +65,22 @@ function QuoteFormView({
   product,
   values,
   errors,
+  uploadLimit,
 }: {
   locale: Locale;
   csrfToken: string;
   product: ProductView;
   values: FormValues;
   errors: readonly FormError[];
+  uploadLimit: number;
 }) {
   const t = translator(locale);
   const field = (name: string) => ({ locale, name, value: values[name], error: errorFor(errors, name) });
   const categories = product.categories.map((code) => ({ value: code, label: product.categoryLabels.get(code) ?? code }));
   return (
-    <Form action="/portal/quote" csrfToken={csrfToken} id="quote-form" aria-labelledby="quote-heading">
+    <Form action="/portal/quote" csrfToken={csrfToken} id="quote-form" aria-labelledby="quote-heading" multipart>
       <ErrorSummary locale={locale} errors={errors} />
+      <ClientField values={values} />
       <fieldset class="choices">
         <legend class="field__label">{t('policy_pages.quote.insureds')}</legend>
         <Field {...field('namedInsureds.0')} label={t('policy_pages.quote.named_insured_1')} autocomplete="name" />
@@ -128,6 +146,14 @@ function QuoteFormView({
             hint={row === 0 ? t('policy_pages.quote.appraisal_date_hint') : undefined}
             width="medium"
             autocomplete="off"
+          />
+          <FileField
+            locale={locale}
+            name={appraisalFileField(row)}
+            label={t('files.form.appraisal_file')}
+            hint={row === 0 ? appraisalFileHint(locale, uploadLimit) : undefined}
+            error={errorFor(errors, appraisalFileField(row))}
+            optional
           />
           <Field
             {...field(itemField(row, 'setId'))}
@@ -214,7 +240,14 @@ async function sendQuotePage(
       <div id="quote-heading">
         <PageHeading title={t('policy_pages.quote.title')} lead={t('policy_pages.quote.lead')} />
       </div>
-      <QuoteFormView locale={request.locale} csrfToken={request.csrfToken} product={product} values={values} errors={errors} />
+      <QuoteFormView
+        locale={request.locale}
+        csrfToken={request.csrfToken}
+        product={product}
+        values={values}
+        errors={errors}
+        uploadLimit={deps.config.maxUploadBytes}
+      />
     </>,
   );
 }
@@ -308,10 +341,14 @@ export function registerQuotePages(app: TypedApp, deps: Deps): void {
     const actor = requirePageUser(request, reply, 'policies:apply');
     if (!actor) return reply;
     const product = await productView(deps, actor, request.locale);
-    return sendQuotePage(deps, request, reply, product, {}, []);
+    // An agent applies for a client chosen on /agent/quote (?client=); without one, the agent chooses first.
+    const client = clientValues(request.query);
+    if (agentNeedsClient(actor, client)) return reply.redirect('/agent/quote', 303);
+    return sendQuotePage(deps, request, reply, product, client, []);
   });
 
-  app.post('/portal/quote', { schema: { hide: true } }, async (request, reply) => {
+  // Issue #3: the form carries each item's appraisal upload, so it is posted as multipart.
+  app.post('/portal/quote', { schema: { hide: true }, ...multipartForm(deps, { maxFiles: MAX_ITEMS }) }, async (request, reply) => {
     const actor = requirePageUser(request, reply, 'policies:apply', '/portal/quote');
     if (!actor) return reply;
     const product = await productView(deps, actor, request.locale);
@@ -319,8 +356,24 @@ export function registerQuotePages(app: TypedApp, deps: Deps): void {
     const parsed = parseForm(request.locale, quoteSchema(product), request.body);
     if (!parsed.ok) return sendQuotePage(deps, request, reply, product, values, parsed.errors, 400);
     const { input, rows } = toQuoteInput(parsed.data as QuoteForm, product.code);
-    const result = await attempt(request.locale, reply, 'namedInsureds.0', () => quoteApplication(deps, actor, input, originOf(request)), {
+    withClient(input, values);
+    const origin = originOf(request);
+    // The appraisals are stored and the application made in one transaction: a refused application keeps no file.
+    const quoteWithAppraisals = () =>
+      inTransaction(deps.db, async (trx) => {
+        const inner = { ...deps, db: trx };
+        for (const [index, row] of rows.entries()) {
+          const part = uploadedPart(request.body, appraisalFileField(row));
+          const item = input.items[index];
+          if (!part || !item) continue;
+          const upload = { purpose: 'appraisal' as const, content: part.content, size: part.size, declaredType: part.declaredType, fileName: part.fileName };
+          item.appraisalFileId = (await uploadFile(inner, actor, { ...upload, field: `items.${index}.appraisalFile` }, origin)).id;
+        }
+        return quoteApplication(inner, actor, input, origin);
+      });
+    const result = await attempt(request.locale, reply, 'namedInsureds.0', quoteWithAppraisals, {
       ...POLICY_FORM_FAILURES,
+      fieldCodes: [...POLICY_FORM_FAILURES.fieldCodes, 'file_empty', 'file_too_large', 'file_type_unsupported', 'file_type_mismatch', 'attachment_invalid'],
       fieldName: (field) => formFieldOf(field, rows),
     });
     if (!result.ok) return sendQuotePage(deps, request, reply, product, values, result.failure.errors, result.failure.status);
