@@ -14,11 +14,11 @@ import { quoteApplication } from '../use-cases/quote-application.ts';
 import { getApplication, getPolicy, listMyPolicies, listReferrals, type PolicyDetail } from '../use-cases/read-policies.ts';
 import { applicationBody, applicationSchema, bindBody, decisionBody, policyDetailSchema, policySummarySchema } from './api-schemas.ts';
 import { registerCancellationRoutes } from './cancellation-routes.ts';
-import { registerSearchRoutes } from './search-routes.ts';
 import { registerEndorsementRoutes } from './endorsement-routes.ts';
 import { registerNewPurchaseRoutes } from './new-purchase-routes.ts';
 import { registerRateImpactRoutes } from './rate-impact-routes.ts';
 import { registerRenewalRoutes } from './renewal-routes.ts';
+import { registerSearchRoutes } from './search-routes.ts';
 import { registerStaffActionRoutes } from './staff-action-routes.ts';
 import { registerTransactionRoutes } from './transaction-routes.ts';
 

@@ -8,6 +8,7 @@ import { addedOnDates, effectiveBy, type ScheduleMark, scheduleMark } from '../d
 import type { ScheduledItem } from '../policies-repository.ts';
 import { findPeople, findProductVersionLabel, listTransactions, type Person, type ProductVersionLabel, type TransactionRecord } from '../search-repository.ts';
 import { getPolicy, type PolicyDetail } from './read-policies.ts';
+import { getPolicyAsOf } from './read-policy-as-of.ts';
 
 export type Policy360Item = ScheduledItem & { addedOn: string; mark: ScheduleMark };
 
@@ -48,6 +49,9 @@ export async function readPolicy360(deps: Deps, actor: Actor, policyId: string, 
     showBilling ? billingOf(deps, actor, policy.id) : Promise.resolve(null),
   ]);
   const added = addedOnDates(policy.schedule, transactions, policy.firstDay);
+  // As of a date, the items carry the version the timeline derives for that day (decision 0009): a coverage
+  // changed later shows its amount of then.
+  const derived = asOf === null ? null : (await getPolicyAsOf(deps, actor, policy.id, asOf)).state.items;
   return {
     policy,
     holder: people.get(policy.holderUserId) ?? null,
@@ -56,7 +60,9 @@ export async function readPolicy360(deps: Deps, actor: Actor, policyId: string, 
     asOf,
     schedule: policy.schedule.map((item) => {
       const addedOn = added.get(item.itemNo) ?? policy.firstDay;
-      return { ...item, addedOn, mark: scheduleMark(item, addedOn, asOf) };
+      const version = derived?.get(item.itemNo);
+      if (version) return { ...item, ...version, itemNo: item.itemNo, addedOn, mark: { kind: 'on' as const } };
+      return { ...item, addedOn, mark: derived ? offScheduleMark(item, addedOn, asOf) : scheduleMark(item, addedOn, asOf) };
     }),
     transactions: effectiveBy(transactions, asOf),
     billing,
@@ -64,11 +70,16 @@ export async function readPolicy360(deps: Deps, actor: Actor, policyId: string, 
   };
 }
 
+/** Not on the derived schedule on the date: not added yet, or removed (or the policy's cover had ended). */
+function offScheduleMark(item: ScheduledItem, addedOn: string, asOf: string | null): ScheduleMark {
+  const mark = scheduleMark(item, addedOn, asOf);
+  return mark.kind === 'on' ? { kind: 'removed', removedOn: item.removedOn ?? asOf ?? addedOn } : mark;
+}
+
 async function billingOf(deps: Deps, actor: Actor, policyId: string): Promise<NonNullable<Policy360['billing']>> {
   const [invoices, refunds, balance] = await Promise.all([
     listInvoices(deps, actor, { policyId }),
-    // Refunds are listed per account; this policy's are picked out.
-    listRefunds(deps, actor).then((all) => all.filter((refund) => refund.policyId === policyId)),
+    listRefunds(deps, actor, { policyId }),
     getPolicyBalance(deps, actor, policyId).catch((error: unknown) => {
       // No billing account yet (nothing invoiced): no balance to show.
       if (error instanceof AppError && error.code === 'not_found') return null;

@@ -24,8 +24,7 @@ export function searchQueryError(problem: SearchQueryProblem): AppError {
 
 /**
  * The back office's policy search (issue #3, "Screens and API"): by policy number or holder email
- * (prefix) and by named insureds' names or item descriptions (word prefixes), newest numbers last in
- * policy-number order. Staff only: searching is reading every policy (policies:read_all); the SQL
+ * (prefix) and by named insureds' names or item descriptions (word prefixes), in policy-number order. Staff only: searching is reading every policy (policies:read_all); the SQL
  * scope applies all the same. A query that is empty, too short, too long or holds control
  * characters answers 422 and nothing is searched.
  */

@@ -151,7 +151,7 @@ function PendingRequests({
       {pending.map((request) => {
         const date = formatDate(locale, request.effectiveDate);
         return (
-          <div key={request.id} class="pending-request">
+          <div key={request.id}>
             <h3>{request.kind === 'endorsement' ? t('portal_policy.pending.endorsement', { date }) : t('portal_policy.pending.cancellation', { date })}</h3>
             {request.changes.length > 0 ? (
               <ul>
@@ -241,7 +241,7 @@ export async function sendPolicyDetail(
 
       <Card id="policy-actions" title={t('portal_policy.actions.title')}>
         {policy.status === 'in_force' ? (
-          <ul class="actions">
+          <ul>
             <li>
               <a href={`${path}/change`}>{t('portal_policy.actions.change')}</a>
             </li>
