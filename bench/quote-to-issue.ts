@@ -451,7 +451,12 @@ export function quoteToIssueTargets(result: QuoteToIssueResult): Target[] {
       measured: `${m.perSecond.toLocaleString('en-US')}/s`,
       status: m.perSecond >= 400 ? 'PASS' : 'FAIL',
     },
-    { name: 'Quote-to-issue p99 on PostgreSQL (issue #3)', target: '< 100 ms', measured: `${m.latencyMs.p99} ms`, status: m.latencyMs.p99 < 100 ? 'PASS' : 'FAIL' },
+    {
+      name: 'Quote-to-issue p99 on PostgreSQL (issue #3)',
+      target: '< 100 ms',
+      measured: `${m.latencyMs.p99} ms`,
+      status: m.latencyMs.p99 < 100 ? 'PASS' : 'FAIL',
+    },
   ];
 }
 

@@ -23,6 +23,7 @@ import { type ColdStart, measureColdStart } from './cold-start.ts';
 import { waitForQuiet } from './cpu.ts';
 import { type LoadSettings, measure, probe } from './load.ts';
 import { killAllChildren, NODE, type Pinning, ROOT, type ServerUnderTest, setUpPinning, startServer, unpinSelf } from './processes.ts';
+import { formatQuoteToIssue, measureQuoteToIssue, quoteToIssueTargets } from './quote-to-issue.ts';
 import { formatRenewal, measureRenewal, type RenewalBench } from './renewal.ts';
 import { type DatabaseRun, formatColdStarts, formatTable, formatTargets, type Scenario, type Target } from './report.ts';
 
@@ -36,6 +37,8 @@ const settings: LoadSettings = {
 const ALL_PARTS = ['empty', 'postgres', 'pglite', 'cold'];
 // bench/renewal.ts (JPF-COND-7): renewal of BENCH_RENEWAL_POLICIES (default 100,000) policies on PostgreSQL.
 ALL_PARTS.push('renewal');
+// bench/quote-to-issue.ts (issue #3): application, quote, bind, invoice over HTTP beside the same writes on pg.Pool.
+ALL_PARTS.push('quote');
 const only = new Set((process.env.BENCH_ONLY ?? ALL_PARTS.join(',')).split(',').map((part) => part.trim()));
 const postgresAdminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Outside the repository: profiles are large and personal to the machine.
@@ -381,6 +384,11 @@ async function main(): Promise<number> {
     }
   }
 
+  if (only.has('quote')) await waitForQuiet(Math.min(quietBudgetMs, 15_000));
+  const quoteToIssue = only.has('quote')
+    ? await measureQuoteToIssue({ adminUrl: postgresAdminUrl, pinning, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds, log, nodeFlags: bezelNodeFlags })
+    : null;
+
   const coldStarts: ColdStart[] = [];
   if (only.has('cold')) {
     unpinSelf(pinning);
@@ -405,6 +413,7 @@ async function main(): Promise<number> {
     }
   }
   const targets = targetsFrom(databases, coldStarts);
+  if (quoteToIssue) targets.push(...quoteToIssueTargets(quoteToIssue));
   if (only.has('renewal'))
     targets.push(
       renewal
@@ -425,6 +434,7 @@ async function main(): Promise<number> {
     'CPU srv/pg/oth = cores used during the row by the server under test / PostgreSQL / anything but these and the load generator.',
     '',
     ...databases.map(formatTable),
+    quoteToIssue ? formatQuoteToIssue(quoteToIssue) : '',
     coldStarts.length > 0 ? formatColdStarts(coldStarts) : '',
     renewal ? formatRenewal(renewal) : '',
     formatTargets(targets),
@@ -449,6 +459,7 @@ async function main(): Promise<number> {
     settings: { ...settings, loadGenerator: 'autocannon 9 (programmatic), in the parent process', pinning },
     databases,
     coldStarts,
+    quoteToIssue,
     targets,
     renewal,
   };

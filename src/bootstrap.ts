@@ -43,7 +43,18 @@ export type BezelOptions = {
   startWorker?: boolean;
 };
 
-export const HTTP_MODULES: HttpModule[] = [accountsApi, productsApi, policiesApi, billingApi, documentsApi, accountsPages, homePages, policyPages, filesApi, productPages];
+export const HTTP_MODULES: HttpModule[] = [
+  accountsApi,
+  productsApi,
+  policiesApi,
+  billingApi,
+  documentsApi,
+  accountsPages,
+  homePages,
+  policyPages,
+  filesApi,
+  productPages,
+];
 
 export function jobHandlers(deps: Deps): JobHandlers {
   return {

@@ -105,9 +105,20 @@ export const homePages: HttpModule = {
               <Card key={role} id={`work-${role}`} title={t(ROLE_LABELS[role])}>
                 {empty ? <p>{t(empty)}</p> : null}
                 {role === 'underwriter' && can(actor, 'policies:underwrite') ? (
-                  <p>
-                    <a href="/backoffice/referrals">{t('policy_pages.nav.referrals')}</a>
-                  </p>
+                  <ul>
+                    <li>
+                      <a href="/backoffice/referrals">{t('policy_pages.nav.referrals')}</a>
+                    </li>
+                    <li>
+                      <a href="/backoffice/assignments">{t('staff_actions.assignments.title')}</a>
+                    </li>
+                    <li>
+                      <a href="/backoffice/renewals">{t('renewal.runs.title')}</a>
+                    </li>
+                    <li>
+                      <a href="/backoffice/products">{t('product_pages.products.title')}</a>
+                    </li>
+                  </ul>
                 ) : null}
                 {(role === 'admin' || role === 'auditor') && can(actor, 'users:read') ? (
                   <p>

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { systemActor } from '../../../platform/auth/actor.ts';
-import { listInvoices, listRefunds } from '../../billing/index.ts';
-import { type Json, usePolicyApiTest } from './policy-api-test-support.ts';
+import { usePolicyApiTest } from './policy-api-test-support.ts';
 
 /** Endorsements (JPF-COND-9): named insureds, bad input, conflicts, cancellation after a change (a second file: each test logs in again). */
 const policyTest = usePolicyApiTest();
@@ -15,8 +13,6 @@ const ringTo = (coverageAmount: string) => ({ op: 'change', itemNo: 1, coverageA
 
 const transactionCount = async (policyId: string) =>
   (await policyTest.bezel.deps.db.selectFrom('policy_transaction').select('id').where('policy_id', '=', policyId).execute()).length;
-const invoices = async (policyId: string) =>
-  (await listInvoices(policyTest.bezel.deps, systemActor('test'), { policyId })).map((invoice) => `${invoice.kind} ${invoice.amount} ${invoice.status}`).sort();
 
 // 2027-03-01 12:00 in New York: day 91 of the period 2026-12-01..2027-11-30 (365 days); 275 days are left.
 const MARCH_FIRST = '2027-03-01T17:00:00Z';

@@ -1,5 +1,8 @@
 import type { Deps } from '../../../platform/deps.ts';
 import type { HttpModule, TypedApp } from '../../../platform/http/app.ts';
+import { registerCancelPages } from './pages/cancel-pages.tsx';
+import { registerNewPurchasePages } from './pages/new-purchase-pages.tsx';
+import { registerPolicyChangePages } from './pages/policy-change-pages.tsx';
 import { registerPolicyPages } from './pages/policy-pages.tsx';
 import { registerQuotePages } from './pages/quote-pages.tsx';
 import { registerReferralPages } from './pages/referral-pages.tsx';
@@ -22,5 +25,8 @@ export const policyPages: HttpModule = {
     registerBackofficeSearchPages(app, deps);
     registerRenewalPages(app, deps);
     registerStaffActionPages(app, deps);
+    registerPolicyChangePages(app, deps);
+    registerNewPurchasePages(app, deps);
+    registerCancelPages(app, deps);
   },
 };

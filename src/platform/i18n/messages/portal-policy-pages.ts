@@ -7,7 +7,7 @@ const en = {
   'portal_policy.actions.change': 'Add or change an item',
   'portal_policy.actions.new_purchase': 'Report newly purchased jewelry',
   'portal_policy.actions.cancel': 'Request cancellation',
-  'portal_policy.actions.not_in_force': 'This policy is {status}; it can no longer be changed.',
+  'portal_policy.actions.not_in_force': 'This policy can no longer be changed (status: {status}).',
   'portal_policy.schedule.empty': 'No jewelry is on the schedule.',
   'portal_policy.schedule.appraised_by': 'Appraised by',
   'portal_policy.removed.title': 'Removed from the schedule',
@@ -133,7 +133,7 @@ const en = {
   'portal_policy.cancel.signature': 'Signature',
   'portal_policy.cancel.confirm': 'I sign this request to cancel policy {policyNumber}.',
   'portal_policy.cancel.submit': 'Sign and request cancellation',
-  'portal_policy.cancel.not_possible': 'This policy is {status}; it cannot be cancelled.',
+  'portal_policy.cancel.not_possible': 'This policy cannot be cancelled (status: {status}).',
   'portal_policy.cancel.pending': 'A cancellation from {date} is waiting for the signature of: {names}.',
 } as const;
 
@@ -142,7 +142,7 @@ const nl: Record<keyof typeof en, string> = {
   'portal_policy.actions.change': 'Een voorwerp toevoegen of wijzigen',
   'portal_policy.actions.new_purchase': 'Nieuw gekochte sieraden melden',
   'portal_policy.actions.cancel': 'Opzegging aanvragen',
-  'portal_policy.actions.not_in_force': 'Deze polis is {status}; hij kan niet meer worden gewijzigd.',
+  'portal_policy.actions.not_in_force': 'Deze polis kan niet meer worden gewijzigd (status: {status}).',
   'portal_policy.schedule.empty': 'Er staan geen sieraden op de lijst.',
   'portal_policy.schedule.appraised_by': 'Getaxeerd door',
   'portal_policy.removed.title': 'Van de lijst verwijderd',
@@ -271,7 +271,7 @@ const nl: Record<keyof typeof en, string> = {
   'portal_policy.cancel.signature': 'Handtekening',
   'portal_policy.cancel.confirm': 'Ik onderteken dit verzoek om polis {policyNumber} op te zeggen.',
   'portal_policy.cancel.submit': 'Ondertekenen en opzegging aanvragen',
-  'portal_policy.cancel.not_possible': 'Deze polis is {status}; hij kan niet worden opgezegd.',
+  'portal_policy.cancel.not_possible': 'Deze polis kan niet worden opgezegd (status: {status}).',
   'portal_policy.cancel.pending': 'Een opzegging per {date} wacht op de handtekening van: {names}.',
 };
 
