@@ -307,14 +307,20 @@ async function bare(): Promise<void> {
       client.release();
     }
   };
-  const measurement = await loop(flow, settings, null);
+  // CPU: 'server' is this process (driver + pg), 'postgres' the database's processes.
+  const measurement = await loop(flow, settings, () => startCpuWindow(process.pid));
   await pool.end();
   say({ type: 'measured', measurement });
 }
 
 // ---------------------------------------------------------------- orchestration (bench/run.ts side)
 
-type Child = { child: ChildProcess; next(type: string, timeoutMs?: number): Promise<Record<string, unknown>>; send(line: string): void };
+type Child = {
+  child: ChildProcess;
+  next(type: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  send(line: string): void;
+  ask(line: string, type: string): Promise<Record<string, unknown>>;
+};
 
 function startChild(args: string[], env: Record<string, string>, pinning: Pinning, nodeFlags: string[] = []): Child {
   const nodeArgs = [...nodeFlags, '--import', 'tsx', join(ROOT, 'bench/quote-to-issue.ts'), ...args];
@@ -332,18 +338,27 @@ function startChild(args: string[], env: Record<string, string>, pinning: Pinnin
       // not ours
     }
   });
+  const next = (type: string, timeoutMs = 120_000) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "${type}" from the quote-to-issue ${args[0]} process`)), timeoutMs);
+      child.once('exit', (code) => reject(new Error(`the quote-to-issue ${args[0]} process exited with ${code}`)));
+      waiting.set(type, (message) => {
+        clearTimeout(timer);
+        resolve(message);
+      });
+    });
+  const send = (line: string) => {
+    child.stdin?.write(`${line}\n`);
+  };
   return {
     child,
-    next: (type, timeoutMs = 120_000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${type}" from the quote-to-issue ${args[0]} process`)), timeoutMs);
-        child.once('exit', (code) => reject(new Error(`the quote-to-issue ${args[0]} process exited with ${code}`)));
-        waiting.set(type, (message) => {
-          clearTimeout(timer);
-          resolve(message);
-        });
-      }),
-    send: (line) => child.stdin?.write(`${line}\n`),
+    next,
+    send,
+    ask: (line, type) => {
+      const answer = next(type);
+      send(line);
+      return answer;
+    },
   };
 }
 
@@ -385,12 +400,11 @@ export async function measureQuoteToIssue(options: {
     let writesFile: string;
     try {
       await flow(); // the first creates the customer's billing account; the recorded one is a usual one
-      const before = Number((await (server.send('queries'), server.next('queries'))).count);
+      const before = Number((await server.ask('queries', 'queries')).count);
       server.send('record');
       await flow();
-      server.send('recorded');
-      writesFile = String((await server.next('recorded')).file);
-      const after = Number((await (server.send('queries'), server.next('queries'))).count);
+      writesFile = String((await server.ask('recorded', 'recorded')).file);
+      const after = Number((await server.ask('queries', 'queries')).count);
       const recorded = JSON.parse(readFileSync(writesFile, 'utf8')) as Recorded[];
       // Every statement of one quote-to-issue, for reading (reads included), next to the writes the baseline replays.
       writeFileSync(writesFile.replace(/\.json$/, '-all.json'), JSON.stringify(recorded, null, 1));

@@ -37,14 +37,6 @@ export const fileErrors = {
       }
     }
   },
-  purposeInvalid: () =>
-    new AppError(
-      400,
-      'validation_failed',
-      'error.validation_failed',
-      {},
-      { errors: [{ field: 'querystring.purpose', code: 'invalid_value', messageKey: 'files.purpose_invalid' }] },
-    ),
   multipartNotAccepted: () => new AppError(415, 'unsupported_media_type', 'files.multipart_not_accepted'),
   tooManyParts: () => new AppError(413, 'payload_too_large', 'files.too_many_parts'),
   /** A referenced file that cannot be attached: 422 with the field, whether it is missing, out of reach or used (nothing is written). */

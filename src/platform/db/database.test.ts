@@ -86,7 +86,7 @@ describe(`database layer (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
       const [first, second] = await Promise.all([migrate(fresh), migrate(other)]);
       const all = readMigrations().map((migration) => migration.version);
       assert.deepEqual(
-        [...(first?.applied ?? []), ...(second?.applied ?? [])].map((m) => m.version).sort(),
+        [...(first?.applied ?? []), ...(second?.applied ?? [])].map((m) => m.version).sort((a, b) => a - b),
         all,
         'each migration applied by exactly one of them',
       );

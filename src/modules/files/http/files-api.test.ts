@@ -344,6 +344,16 @@ describe('the portal quote form takes an appraisal per item (issue #3)', () => {
     assert.equal(await applications(), beforeApplications);
   });
 
+  test('a file over the limit on the form is 413 at its field, nothing written', async () => {
+    const [beforeFiles, beforeApplications] = [await storedFiles(), await applications()];
+    const big = Buffer.concat([PDF, Buffer.alloc(LIMIT)]);
+    const response = await post(QUOTE, [{ name: 'items.0.appraisalFile', fileName: 'appraisal.pdf', type: 'application/pdf', content: big }]);
+    assert.equal(response.statusCode, 413, response.body.slice(0, 500));
+    assert.match(response.body, /The file is larger than 4 KB/);
+    assert.equal(await storedFiles(), beforeFiles);
+    assert.equal(await applications(), beforeApplications);
+  });
+
   test('an empty file input is no upload: the application is made without one', async () => {
     const response = await post(QUOTE, [{ name: 'items.0.appraisalFile', fileName: '', type: 'application/octet-stream', content: Buffer.alloc(0) }]);
     assert.equal(response.statusCode, 303, response.body.slice(0, 500));

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
+import { systemActor } from '../../../platform/auth/actor.ts';
+import { listInvoices, listRefunds } from '../../billing/index.ts';
 import { usePolicyApiTest } from './policy-api-test-support.ts';
 
 /** Endorsements (JPF-COND-9): named insureds, bad input, conflicts, cancellation after a change (a second file: each test logs in again). */
@@ -108,5 +110,24 @@ describe('endorsements (JPF-COND-9): insureds, bad input, conflicts', () => {
     const preview = await call('customer', 'GET', `/api/v1/policies/${policy.id}/cancellation-preview?effectiveDate=2027-06-01`);
     assert.equal(preview.statusCode, 200, JSON.stringify(preview.json()));
     assert.deepEqual(preview.json().unearnedPremium, { amount: '35.36', currency: 'USD' });
+  });
+
+  test('JPF-CANCEL-3: cancelling an unpaid policy cancels its open invoice and bills only the earned premium; reinstating bills the rest again', async () => {
+    const policy = await boundPolicy(['Carla Customer'], { paid: false });
+    policyTest.moveClockTo(MARCH_FIRST);
+    const cancelled = await call('customer', 'POST', `/api/v1/policies/${policy.id}/cancellation-requests`, { effectiveDate: '2027-03-01' });
+    assert.equal(cancelled.json().status, 'executed', JSON.stringify(cancelled.json()));
+    // Earned 2026-12-01..2027-02-28: 53.13 − 53.13 × 275/365 (40.0295… → 40.03) = 13.10; nothing was paid, nothing is refunded.
+    const invoices = async () =>
+      (await listInvoices(policyTest.bezel.deps, systemActor('test'), { policyId: policy.id }))
+        .map((invoice) => `${invoice.kind} ${invoice.amount} ${invoice.status}`)
+        .sort();
+    assert.deepEqual(await invoices(), ['endorsement 13.10 open', 'premium 53.13 cancelled']);
+    assert.deepEqual(await listRefunds(policyTest.bezel.deps, systemActor('test'), { policyId: policy.id }), []);
+
+    const reinstated = await call('underwriter', 'POST', `/api/v1/policies/${policy.id}/reinstatement`, { reason: 'cancelled in error' });
+    assert.equal(reinstated.statusCode, 201, JSON.stringify(reinstated.json()));
+    // The unearned 40.03 is owed again: 13.10 + 40.03 = 53.13, the term premium.
+    assert.deepEqual(await invoices(), ['endorsement 13.10 open', 'endorsement 40.03 open', 'premium 53.13 cancelled']);
   });
 });

@@ -8,7 +8,7 @@ import { AppError } from '../../../platform/http/problem.ts';
 import { newId } from '../../../platform/ids.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { createRefund, getPolicyBalance } from '../../billing/index.ts';
+import { getPolicyBalance, listRefunds } from '../../billing/index.ts';
 import { insurerCancellationNoticeDays, type NoticeDays, type ProductDefinition } from '../../products/index.ts';
 import { findProductDefinition, insertCancellationTransaction } from '../cancellation-repository.ts';
 import { type CancellationRefund, insuredCancellationRefund, insurerCancellationRefund } from '../domain/cancellation.ts';
@@ -16,6 +16,7 @@ import { inclusiveDays, localDateOf, type PolicyPeriod } from '../domain/policy-
 import { chargedPremium, earnedBefore } from '../domain/policy-timeline.ts';
 import type { MailingAddress, Policy } from '../policies-repository.ts';
 import { loadTimeline } from '../timeline-repository.ts';
+import { billPremiumChange } from './premium-billing.ts';
 import { enqueuePolicyTransactionDocument } from './transaction-document.ts';
 
 /**
@@ -77,8 +78,16 @@ export function periodOf(policy: Policy): PolicyPeriod {
 
 /** What was paid on the policy's premium; more than the premium (a credit) is billing's, not a refund of premium. */
 async function premiumPaidOn(db: Deps['db'], deps: Deps, policy: Policy, chargedPremium: Money): Promise<Money> {
-  const balance = await getPolicyBalance({ ...deps, db }, systemActor('policies.cancellation'), policy.id);
-  return balance.paid.min(chargedPremium).max(Money.zero(policy.premium.currency));
+  const reader = systemActor('policies.cancellation');
+  const balance = await getPolicyBalance({ ...deps, db }, reader, policy.id);
+  // What was already given back (an endorsement that lowered the premium) is no longer paid premium.
+  const refunded = Money.sum(
+    (await listRefunds({ ...deps, db }, reader, { policyId: policy.id }))
+      .filter((refund) => (refund.status as string) !== 'cancelled')
+      .map((refund) => Money.of(refund.amount, refund.currency)),
+    policy.premium.currency,
+  );
+  return balance.paid.minus(refunded).min(chargedPremium).max(Money.zero(policy.premium.currency));
 }
 
 export async function cancellationTerms(
@@ -157,22 +166,22 @@ export async function executeCancellation(
   origin: RequestOrigin,
 ): Promise<ExecutedCancellation> {
   const { refund } = terms;
-  let refundId: string | null = null;
-  if (!refund.refund.isZero()) {
-    const created = await createRefund(
-      { ...deps, db: trx },
-      actor,
-      {
-        policyId: policy.id,
-        policyNumber: policy.policyNumber,
-        amount: refund.refund.toFixed(),
-        currency: refund.refund.currency,
-        reason: terms.by === 'insured' ? 'cancellation_by_insured' : 'cancellation_by_insurer',
-      },
-      origin,
-    );
-    refundId = created.id;
-  }
+  // Billing follows the premium change like any other transaction: unpaid invoices are cancelled first (and
+  // re-issued for the earned premium still owed), then what was paid beyond the earned premium is refunded as
+  // a billing transaction of its own (JPF-CANCEL-3) — the same amount as `refund.refund`.
+  const zero = Money.zero(policy.premium.currency);
+  const billing = await billPremiumChange(
+    trx,
+    deps,
+    actor,
+    policy,
+    zero.minus(refund.unearnedPremium),
+    refund.earnedPremium,
+    localDateOf(deps.clock.now(), policy.timeZone).toString(),
+    terms.by === 'insured' ? 'cancellation_by_insured' : 'cancellation_by_insurer',
+    origin,
+  );
+  const refundId = billing.refundId;
   const transactionId = newId();
   // JPF-CANCEL-1: inside the 30-day window nothing is earned, so the timeline stops charging on the first day.
   const premiumEndsOn = refund.rule === 'full_refund_window' ? policy.firstDay : refund.effectiveDate.toString();

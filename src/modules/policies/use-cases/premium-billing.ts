@@ -88,3 +88,45 @@ export async function billPremiumChange(
   }
   return result;
 }
+
+/**
+ * After a reinstatement: what is invoiced (not cancelled) minus what was refunded (not cancelled) must again be
+ * the term premium charged. Invoices cancelled when the policy was cancelled are owed again; this bills the gap.
+ */
+export async function billUpToCharged(
+  trx: Trx,
+  deps: Deps,
+  actor: Actor,
+  policy: Policy,
+  charged: Money,
+  today: string,
+  origin: RequestOrigin,
+): Promise<string | null> {
+  const billingDeps = { ...deps, db: trx };
+  const reader = systemActor('policies.billing');
+  const balance = await getPolicyBalance(billingDeps, reader, policy.id);
+  const refunded = Money.sum(
+    (await listRefunds(billingDeps, reader, { policyId: policy.id }))
+      .filter((refund) => (refund.status as string) !== 'cancelled')
+      .map((refund) => Money.of(refund.amount, refund.currency)),
+    charged.currency,
+  );
+  const gap = charged.minus(balance.invoiced.minus(refunded));
+  if (!gap.isPositive()) return null;
+  const invoice = await issueInvoice(
+    billingDeps,
+    actor,
+    {
+      holderUserId: policy.holderUserId,
+      policyId: policy.id,
+      policyNumber: policy.policyNumber,
+      kind: 'endorsement',
+      amount: gap.toFixed(),
+      currency: gap.currency,
+      issuedOn: today,
+      dueOn: today,
+    },
+    origin,
+  );
+  return invoice.id;
+}

@@ -7,9 +7,11 @@ import type { Deps } from '../../../platform/deps.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { cancelRefund, issueInvoice } from '../../billing/index.ts';
+import { chargedPremium } from '../domain/policy-timeline.ts';
 import { staffActionErrors } from '../errors.ts';
 import { markCancellationReversed, setPolicyStatus } from '../staff-actions-repository.ts';
-import { appendTransaction } from '../timeline-repository.ts';
+import { appendTransaction, loadTimeline } from '../timeline-repository.ts';
+import { billUpToCharged } from './premium-billing.ts';
 import { type ReinstatementTerms, reinstatementTerms } from './preview-reinstatement.ts';
 import { lockedPolicyFor } from './request-cancellation.ts';
 import { enqueuePolicyTransactionDocument } from './transaction-document.ts';
@@ -70,6 +72,10 @@ export async function reinstatePolicy(deps: Deps, actor: Actor, policyId: string
     });
     await markCancellationReversed(trx, terms.cancellation.id, transactionId);
     await setPolicyStatus(trx, policy.id, 'in_force');
+    // Invoices cancelled with the cancellation are owed again: bill what the reversed refund did not cover.
+    const { timeline } = await loadTimeline(trx, policy);
+    const gapInvoiceId = await billUpToCharged(trx, deps, actor, policy, chargedPremium(timeline), terms.today, origin);
+    invoiceId ??= gapInvoiceId;
     await enqueuePolicyTransactionDocument(trx, deps, policy.id, transactionId);
     await recordAuditEvent(
       trx,

@@ -61,7 +61,8 @@ const en = {
   'portal_policy.change_text.remove_named_insured': 'Remove {name} as a named insured',
 
   'portal_policy.flash.endorsed': 'Your change is made, with effect from {date}. Premium change this term: {amount}.',
-  'portal_policy.flash.endorsement_pending': 'Your request is recorded with your signature. It takes effect when every named insured has signed: waiting for {names}.',
+  'portal_policy.flash.endorsement_pending':
+    'Your request is recorded with your signature. It takes effect when every named insured has signed: waiting for {names}.',
   'portal_policy.flash.new_purchase': 'Your new purchase is on the schedule, covered from {date}. Premium for the rest of the term: {amount}.',
   'portal_policy.flash.cancellation_pending':
     'Your cancellation request is recorded with your signature. It takes effect when every named insured has signed: waiting for {names}.',
@@ -186,8 +187,7 @@ const nl: Record<keyof typeof en, string> = {
   'portal_policy.pending.cancellation': 'Opzegging per {date}',
   'portal_policy.pending.signed': 'Ondertekend door: {names}',
   'portal_policy.pending.missing': 'Wacht op de handtekening van: {names}',
-  'portal_policy.pending.paper':
-    'Elke verzekeringnemer ondertekent. De anderen kunnen het formulier dat wij hun sturen ondertekenen en aan ons terugsturen.',
+  'portal_policy.pending.paper': 'Elke verzekeringnemer ondertekent. De anderen kunnen het formulier dat wij hun sturen ondertekenen en aan ons terugsturen.',
   'portal_policy.pending.sign': 'Deze wijziging ondertekenen',
   'portal_policy.pending.sign_label': 'De wijziging van de lijst per {date} ondertekenen',
   'portal_policy.pending.nobody': 'nog niemand',

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { UserActor } from '../../../../platform/auth/actor.ts';
 import type { Locale } from '../../../../platform/db/schema.ts';
@@ -74,8 +75,9 @@ function CancelPreview({ locale, preview }: { locale: Locale; preview?: Preview 
 
 /** The first day the insured may choose by default: today, or the first day of a policy not started yet. */
 function defaultEffectiveDate(deps: Deps, policy: PolicyDetail): string {
-  const today = localDateOf(deps.clock.now(), policy.timeZone).toString();
-  return today < policy.firstDay ? policy.firstDay : today;
+  const today = localDateOf(deps.clock.now(), policy.timeZone);
+  const firstDay = Temporal.PlainDate.from(policy.firstDay);
+  return (Temporal.PlainDate.compare(today, firstDay) < 0 ? firstDay : today).toString();
 }
 
 async function previewOf(deps: Deps, actor: UserActor, policyId: string, effectiveDate: string, locale: Locale, reply: FastifyReply): Promise<Preview> {
@@ -131,7 +133,13 @@ async function sendCancelPage(
           autocomplete="off"
         />
         {/* htmx: the refund is computed again as the date changes; without JavaScript, "Show the refund". */}
-        <div hx-post={`${path}/preview`} hx-trigger="change from:#field-effectiveDate" hx-target="this" hx-swap="innerHTML" aria-live="polite">
+        <div
+          hx-post={`${path}/preview`}
+          hx-trigger="change from:#field-effectiveDate, input delay:600ms from:#field-effectiveDate"
+          hx-target="this"
+          hx-swap="innerHTML"
+          aria-live="polite"
+        >
           <CancelPreview locale={locale} preview={preview} />
         </div>
         <CheckboxGroup

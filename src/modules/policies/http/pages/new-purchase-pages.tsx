@@ -30,7 +30,9 @@ const dateField = requiredText().refine(isPlainDate, says('policy_pages.problem.
 function newPurchaseSchema(categories: readonly string[]) {
   return z.object({
     description: requiredText().min(3, says('portal_policy.problem.description')).max(500, says('policy_pages.problem.too_long')),
-    category: z.string(says('policy_pages.problem.unknown_category')).refine((value) => categories.includes(value), says('policy_pages.problem.unknown_category')),
+    category: z
+      .string(says('policy_pages.problem.unknown_category'))
+      .refine((value) => categories.includes(value), says('policy_pages.problem.unknown_category')),
     coverageAmount: requiredText().refine((value) => AMOUNT.test(value) && Number(value) > 0, says('portal_policy.problem.amount')),
     purchaseDate: dateField,
     receiptReceivedOn: dateField,

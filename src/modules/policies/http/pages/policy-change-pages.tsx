@@ -55,7 +55,9 @@ function schemas(categories: readonly string[], itemNos: readonly number[]) {
   return {
     add: z.object({
       description: descriptionField,
-      category: z.string(says('policy_pages.problem.unknown_category')).refine((value) => categories.includes(value), says('policy_pages.problem.unknown_category')),
+      category: z
+        .string(says('policy_pages.problem.unknown_category'))
+        .refine((value) => categories.includes(value), says('policy_pages.problem.unknown_category')),
       coverageAmount: requiredText().refine(isAmount, says('portal_policy.problem.amount')),
       keptInSafe: z.string().optional(),
       appraisalDate: dateField,
@@ -151,7 +153,6 @@ type ChangeState = { op: Op; values: FormValues; errors: readonly FormError[]; p
 
 function PremiumPanel({ locale, op, preview }: { locale: Locale; op: Op; preview?: Preview | undefined }) {
   const t = translator(locale);
-  const headingId = `premium-${op}-heading`;
   let body = <p>{t('portal_policy.premium.idle')}</p>;
   if (preview && 'terms' in preview) {
     const { terms } = preview;
@@ -170,12 +171,11 @@ function PremiumPanel({ locale, op, preview }: { locale: Locale; op: Op; preview
     );
   } else if (preview) body = <p>{t('portal_policy.premium.problem', { problem: preview.problem })}</p>;
   return (
-    <section id={`premium-${op}`} class="card" aria-labelledby={headingId}>
-      <h3 id={headingId} class="card__title">
-        {t('portal_policy.premium.title')}
-      </h3>
+    // Not a region: the three forms each have one, and regions with the same name confuse (axe landmark-unique).
+    <div id={`premium-${op}`} class="card">
+      <h3 class="card__title">{t('portal_policy.premium.title')}</h3>
       {body}
-    </section>
+    </div>
   );
 }
 
@@ -207,7 +207,7 @@ function ChangeForms({
   const premium = (op: Op) => (
     <div
       hx-post={`${path}/change/premium`}
-      hx-trigger={`change from:#change-${op}-form, keyup changed delay:600ms from:#change-${op}-form`}
+      hx-trigger={`change from:#change-${op}-form, input delay:600ms from:#change-${op}-form`}
       hx-target="this"
       hx-swap="innerHTML"
       aria-live="polite"
@@ -250,7 +250,12 @@ function ChangeForms({
             hint={t('policy_pages.quote.description_hint')}
             autocomplete="off"
           />
-          <SelectField {...field('add', 'category')} label={t('policy_pages.quote.category')} placeholder={t('policy_pages.quote.choose')} options={categories} />
+          <SelectField
+            {...field('add', 'category')}
+            label={t('policy_pages.quote.category')}
+            placeholder={t('policy_pages.quote.choose')}
+            options={categories}
+          />
           <Field
             {...field('add', 'coverageAmount')}
             label={t('policy_pages.quote.coverage')}

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Temporal } from 'temporal-polyfill';
 import type { UserActor } from '../../../../platform/auth/actor.ts';
 import type { Locale } from '../../../../platform/db/schema.ts';
 import type { Deps } from '../../../../platform/deps.ts';
@@ -11,11 +12,12 @@ import { requirePageUser, translator } from '../../../../platform/ui/page-suppor
 import { listInvoices, listRefunds, printReference } from '../../../billing/index.ts';
 import { listPolicyDocuments } from '../../../documents/index.ts';
 import { getProduct } from '../../../products/index.ts';
+import { localDateOf } from '../../domain/policy-period.ts';
 import type { RequestedChange } from '../../endorsement-repository.ts';
 import type { ScheduledItem } from '../../policies-repository.ts';
+import { listPendingSignatureRequests, type PendingSignatureRequest } from '../../use-cases/read-pending-signatures.ts';
 import { getPolicy, listMyPolicies, type PolicyDetail } from '../../use-cases/read-policies.ts';
 import { getPolicyAsOf, type PolicyAsOf } from '../../use-cases/read-policy-as-of.ts';
-import { listPendingSignatureRequests, type PendingSignatureRequest } from '../../use-cases/read-pending-signatures.ts';
 import { formatDate, formatMoney, pathId, sendLayoutPage } from './page-support.tsx';
 import { AssignmentLink } from './staff-action-pages.tsx';
 import { addressText } from './views.tsx';
@@ -214,6 +216,8 @@ export async function sendPolicyDetail(
   const status = t(`policy_pages.policy_status.${policy.status}`);
   const title = t('policy_pages.policy.title', { policyNumber: policy.policyNumber });
   const path = policyPath(policy.id);
+  // A recorded instant as the day it was in the insured's time zone.
+  const dayOf = (instant: string) => formatDate(locale, localDateOf(Temporal.Instant.from(instant), policy.timeZone).toString());
   return sendLayoutPage(
     deps,
     request,
@@ -312,7 +316,7 @@ export async function sendPolicyDetail(
               <a href={`/api/v1/documents/${document.id}/content`}>
                 {t('portal_policy.documents.link', {
                   document: t(`portal_policy.documents.kind.${document.kind}`),
-                  date: formatDate(locale, document.createdAt.slice(0, 10)),
+                  date: dayOf(document.createdAt),
                 })}
               </a>
             ),
@@ -338,7 +342,7 @@ export async function sendPolicyDetail(
               return transaction.reversed ? t('portal_policy.history.reversed', { kind }) : kind;
             },
           },
-          { header: t('portal_policy.history.recorded'), cell: (transaction) => formatDate(locale, transaction.recordedAt.slice(0, 10)) },
+          { header: t('portal_policy.history.recorded'), cell: (transaction) => dayOf(transaction.recordedAt) },
           { header: t('portal_policy.history.premium_change'), cell: (transaction) => signedAmount(locale, transaction.premiumChange), numeric: true },
         ]}
         rows={history.transactions}
@@ -369,7 +373,7 @@ export async function sendPolicyDetail(
             caption={t('portal_policy.refunds.title')}
             captionHidden
             columns={[
-              { header: t('portal_policy.refunds.created'), cell: (refund) => formatDate(locale, refund.createdAt.slice(0, 10)), rowHeader: true },
+              { header: t('portal_policy.refunds.created'), cell: (refund) => dayOf(refund.createdAt), rowHeader: true },
               { header: t('policy_pages.policies.status'), cell: (refund) => t(`portal_policy.refunds.status.${refund.status}`) },
               { header: t('policy_pages.policy.amount'), cell: (refund) => formatMoney(locale, refund), numeric: true },
             ]}
