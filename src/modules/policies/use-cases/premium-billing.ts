@@ -4,6 +4,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { cancelInvoice, createRefund, getPolicyBalance, issueInvoice, listInvoices, listRefunds } from '../../billing/index.ts';
+import { planPremiumBilling } from '../domain/premium-billing-plan.ts';
 import type { Policy } from '../policies-repository.ts';
 
 /**
@@ -46,47 +47,56 @@ export async function billPremiumChange(
       },
       origin,
     );
-  if (change.isPositive()) {
-    result.invoiceId = (await invoice(change, today)).id;
-    return result;
-  }
-  if (!change.isNegative()) return result;
-
-  let credit = Money.zero(change.currency).minus(change);
   const reader = systemActor('policies.billing');
-  const open = (await listInvoices(billingDeps, reader, { policyId: policy.id, status: 'open' }))
-    .filter((candidate) => Money.of(candidate.paid, candidate.currency).isZero())
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-  for (const candidate of open) {
-    if (!credit.isPositive()) break;
-    const amount = Money.of(candidate.amount, candidate.currency);
-    await cancelInvoice(billingDeps, actor, candidate.id, reason, origin);
-    result.cancelledInvoiceIds.push(candidate.id);
-    if (amount.compare(credit) > 0) {
-      result.replacementInvoiceId = (await invoice(amount.minus(credit), candidate.dueOn)).id;
-      credit = Money.zero(change.currency);
-    } else credit = credit.minus(amount);
+  const zero = Money.zero(change.currency);
+  const negative = change.isNegative();
+  const unpaidOpen = negative
+    ? (await listInvoices(billingDeps, reader, { policyId: policy.id, status: 'open' })).filter((candidate) =>
+        Money.of(candidate.paid, candidate.currency).isZero(),
+      )
+    : [];
+  const paid = negative ? (await getPolicyBalance(billingDeps, reader, policy.id)).paid : zero;
+  const refunded = negative ? await refundedOn(billingDeps, policy.id, change.currency) : zero;
+  const plan = planPremiumBilling({
+    change,
+    chargedAfter,
+    unpaidOpenInvoices: unpaidOpen.map((candidate) => ({
+      id: candidate.id,
+      amount: Money.of(candidate.amount, candidate.currency),
+      createdAt: candidate.createdAt,
+    })),
+    paid,
+    refunded,
+  });
+  if (plan.invoice) result.invoiceId = (await invoice(plan.invoice, today)).id;
+  for (const id of plan.cancel) {
+    await cancelInvoice(billingDeps, actor, id, reason, origin);
+    result.cancelledInvoiceIds.push(id);
   }
-  if (!credit.isPositive()) return result;
-
-  const balance = await getPolicyBalance(billingDeps, reader, policy.id);
-  const refunded = Money.sum(
-    (await listRefunds(billingDeps, reader, { policyId: policy.id }))
-      .filter((refund) => (refund.status as string) !== 'cancelled')
-      .map((refund) => Money.of(refund.amount, refund.currency)),
-    change.currency,
-  );
-  const refundable = balance.paid.minus(refunded).minus(chargedAfter).max(Money.zero(change.currency)).min(credit);
-  if (refundable.isPositive()) {
+  if (plan.reissue) {
+    const reissue = plan.reissue;
+    const dueOn = unpaidOpen.find((candidate) => candidate.id === reissue.of)?.dueOn ?? today;
+    result.replacementInvoiceId = (await invoice(reissue.amount, dueOn)).id;
+  }
+  if (plan.refund) {
     const refund = await createRefund(
       billingDeps,
       actor,
-      { policyId: policy.id, policyNumber: policy.policyNumber, amount: refundable.toFixed(), currency: refundable.currency, reason },
+      { policyId: policy.id, policyNumber: policy.policyNumber, amount: plan.refund.toFixed(), currency: plan.refund.currency, reason },
       origin,
     );
     result.refundId = refund.id;
   }
   return result;
+}
+
+/** Refunds of the policy already made or payable (a cancelled refund gave nothing back). */
+async function refundedOn(billingDeps: Deps, policyId: string, currency: Money['currency']): Promise<Money> {
+  const refunds = await listRefunds(billingDeps, systemActor('policies.billing'), { policyId });
+  return Money.sum(
+    refunds.filter((refund) => (refund.status as string) !== 'cancelled').map((refund) => Money.of(refund.amount, refund.currency)),
+    currency,
+  );
 }
 
 /**
@@ -105,12 +115,7 @@ export async function billUpToCharged(
   const billingDeps = { ...deps, db: trx };
   const reader = systemActor('policies.billing');
   const balance = await getPolicyBalance(billingDeps, reader, policy.id);
-  const refunded = Money.sum(
-    (await listRefunds(billingDeps, reader, { policyId: policy.id }))
-      .filter((refund) => (refund.status as string) !== 'cancelled')
-      .map((refund) => Money.of(refund.amount, refund.currency)),
-    charged.currency,
-  );
+  const refunded = await refundedOn(billingDeps, policy.id, charged.currency);
   const gap = charged.minus(balance.invoiced.minus(refunded));
   if (!gap.isPositive()) return null;
   const invoice = await issueInvoice(
