@@ -17,10 +17,12 @@
  *
  * Used by bench/run.ts (part "quote"); this file is also the server (`serve`) and the baseline runner
  * (`bare`), each started as its own process on the server core.
+ * Alone: `node --import tsx bench/quote-to-issue.ts` (BENCH_WARMUP, BENCH_DURATION, BENCH_PROFILE=1 as in run.ts;
+ * BENCH_QUOTE_CONCURRENCY; BENCH_QUOTE_KEEP=1 keeps the recorded statements in $TMPDIR to read).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -406,8 +408,11 @@ export async function measureQuoteToIssue(options: {
       writesFile = String((await server.ask('recorded', 'recorded')).file);
       const after = Number((await server.ask('queries', 'queries')).count);
       const recorded = JSON.parse(readFileSync(writesFile, 'utf8')) as Recorded[];
-      // Every statement of one quote-to-issue, for reading (reads included), next to the writes the baseline replays.
-      writeFileSync(writesFile.replace(/\.json$/, '-all.json'), JSON.stringify(recorded, null, 1));
+      // BENCH_QUOTE_KEEP=1: every statement of one quote-to-issue (reads included) is kept to read, next to the writes.
+      if (process.env.BENCH_QUOTE_KEEP === '1') {
+        writeFileSync(writesFile.replace(/\.json$/, '-all.json'), JSON.stringify(recorded, null, 1));
+        options.log(`quote-to-issue: statements of one quote-to-issue in ${writesFile.replace(/\.json$/, '-all.json')}`);
+      }
       const writes = recorded.filter((statement) => /^\s*(insert|update|delete)\b/i.test(statement.text));
       writeFileSync(writesFile, JSON.stringify(writes));
       result.statementsPerFlow = after - before;
@@ -423,6 +428,7 @@ export async function measureQuoteToIssue(options: {
       result.bare = (await baseline.next('measured')).measurement as FlowMeasurement;
     } finally {
       await stopChild(baseline);
+      if (process.env.BENCH_QUOTE_KEEP !== '1') rmSync(writesFile, { force: true });
     }
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);

@@ -386,7 +386,14 @@ async function main(): Promise<number> {
 
   if (only.has('quote')) await waitForQuiet(Math.min(quietBudgetMs, 15_000));
   const quoteToIssue = only.has('quote')
-    ? await measureQuoteToIssue({ adminUrl: postgresAdminUrl, pinning, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds, log, nodeFlags: bezelNodeFlags })
+    ? await measureQuoteToIssue({
+        adminUrl: postgresAdminUrl,
+        pinning,
+        warmupSeconds: settings.warmupSeconds,
+        durationSeconds: settings.durationSeconds,
+        log,
+        nodeFlags: bezelNodeFlags,
+      })
     : null;
 
   const coldStarts: ColdStart[] = [];

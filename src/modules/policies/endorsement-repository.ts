@@ -16,6 +16,7 @@ export type RequestedChange =
       keptInSafe: boolean;
       appraisalDate: string;
       appraisedBy: string;
+      appraisalFileId?: string | undefined;
       setId?: string | null | undefined;
       possessor?: string | null | undefined;
     }
@@ -28,6 +29,7 @@ export type RequestedChange =
       keptInSafe?: boolean | undefined;
       appraisalDate: string;
       appraisedBy: string;
+      appraisalFileId?: string | undefined;
     }
   | { op: 'remove'; itemNo: number }
   | { op: 'remove_named_insured'; name: string };

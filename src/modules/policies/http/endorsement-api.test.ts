@@ -164,4 +164,33 @@ describe('endorsements (JPF-COND-9)', () => {
     assert.equal(again.statusCode, 409);
     assert.equal(again.json().code, 'endorsement_request_not_pending');
   });
+
+  test('JPF-COND-9: the appraisal can be uploaded; it is checked by content and linked to the item; another customer’s file is refused', async () => {
+    const policy = await boundPolicy();
+    policyTest.moveClockTo(MARCH_FIRST);
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const claimedPdf = await policyTest.upload('customer', 'appraisal', png, 'application/pdf');
+    assert.equal(claimedPdf.statusCode, 422, 'a PNG sent as a PDF is not what it claims');
+    assert.equal(claimedPdf.json().code, 'file_type_mismatch');
+
+    const strangers = await policyTest.upload('customer3', 'appraisal', pdf, 'application/pdf');
+    assert.equal(strangers.statusCode, 201, JSON.stringify(strangers.json()));
+    const count = await transactionCount(policy.id);
+    const refused = await call('customer', 'POST', `/api/v1/policies/${policy.id}/endorsements`, {
+      changes: [{ ...watch, appraisalFileId: strangers.json().id }],
+    });
+    assert.equal(refused.statusCode, 422, JSON.stringify(refused.json()));
+    assert.equal(await transactionCount(policy.id), count, 'nothing written');
+
+    const own = await policyTest.upload('customer', 'appraisal', pdf, 'application/pdf');
+    const added = await call('customer', 'POST', `/api/v1/policies/${policy.id}/endorsements`, { changes: [{ ...watch, appraisalFileId: own.json().id }] });
+    assert.equal(added.statusCode, 201, JSON.stringify(added.json()));
+    const linked = await policyTest.bezel.deps.db
+      .selectFrom('stored_file')
+      .select(['linked_type', 'linked_id', 'linked_item_index'])
+      .where('id', '=', own.json().id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(linked, { linked_type: 'policy', linked_id: policy.id, linked_item_index: 2 });
+  });
 });

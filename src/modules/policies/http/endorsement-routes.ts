@@ -26,6 +26,7 @@ const itemNo = z.number().int().min(1).max(10_000);
 const appraisal = {
   appraisalDate: isoDate.describe('JPF-COND-9: the date of the appraisal that supports the change'),
   appraisedBy: z.string().trim().min(2).max(200).describe('JPF-COND-9: the selling or an approved jeweler who made the appraisal'),
+  appraisalFileId: z.uuid().optional().describe('The appraisal, uploaded with POST /api/v1/files?purpose=appraisal'),
 };
 
 const change = z.discriminatedUnion('op', [

@@ -22,6 +22,8 @@ const newPurchaseBody = z
     receiptReceivedOn: isoDate.describe('The day the sales receipt was received'),
     appraisalReceivedOn: isoDate.describe('The day the appraisal was received'),
     keptInSafe: z.boolean().default(false).describe('Kept in a safe when not worn'),
+    receiptFileId: z.uuid().optional().describe('The sales receipt, uploaded with POST /api/v1/files?purpose=receipt'),
+    appraisalFileId: z.uuid().optional().describe('The appraisal, uploaded with POST /api/v1/files?purpose=appraisal'),
   })
   .strict();
 

@@ -20,6 +20,8 @@ export type Who = 'customer' | 'customer3' | 'underwriter';
 export type PolicyApiTest = {
   readonly bezel: TestBezel;
   call(as: Who, method: 'GET' | 'POST', url: string, body?: unknown): Promise<Reply>;
+  /** Uploads a file (POST /api/v1/files) as the user; returns the reply. */
+  upload(as: Who, purpose: 'appraisal' | 'receipt', bytes: Buffer, contentType: string): Promise<Reply>;
   /** Applies for a ring (premium 53.13: 5000/100 × 1.10 × 1.05 NY × 0.92 $250) and binds from 2026-12-01 (365 days, last day 2027-11-30). */
   boundPolicy(namedInsureds?: string[], options?: { paid?: boolean }): Promise<{ id: string; policyNumber: string }>;
   /** Moves the clock; sessions expire over weeks, so callers log in again at the new time. */
@@ -76,6 +78,20 @@ export function usePolicyApiTest(): PolicyApiTest {
     })) as unknown as Reply;
   }
 
+  async function upload(as: Who, purpose: 'appraisal' | 'receipt', bytes: Buffer, contentType: string): Promise<Reply> {
+    await call(as, 'GET', '/api/v1/me');
+    return (await running().app.inject({
+      method: 'POST',
+      url: `/api/v1/files?purpose=${purpose}`,
+      headers: {
+        cookie: `bezel_session=${sessions.get(as)}; bezel_csrf=${csrfCookie}`,
+        'x-csrf-token': csrfTokenFor(running().deps.appSecret, csrfCookie),
+        'content-type': contentType,
+      },
+      payload: bytes,
+    })) as unknown as Reply;
+  }
+
   async function boundPolicy(namedInsureds: string[] = ['Carla Customer'], options: { paid?: boolean } = {}) {
     const quoted = await call('customer', 'POST', '/api/v1/applications', {
       namedInsureds,
@@ -108,6 +124,7 @@ export function usePolicyApiTest(): PolicyApiTest {
       return running();
     },
     call,
+    upload,
     boundPolicy,
     moveClockTo(instant: string) {
       running().clock.set(instant);

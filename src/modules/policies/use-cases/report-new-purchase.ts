@@ -10,6 +10,7 @@ import { newId } from '../../../platform/ids.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { issueInvoice } from '../../billing/index.ts';
+import { requireAttachedFile } from '../../files/index.ts';
 import { rateQuote } from '../../products/index.ts';
 import { lockPolicy } from '../cancellation-repository.ts';
 import { acceptNewPurchase, type NewPurchaseAccepted, type NewPurchaseRefusal, newPurchaseReportDeadline } from '../domain/newly-purchased.ts';
@@ -30,6 +31,9 @@ export type NewPurchaseInput = {
   receiptReceivedOn: string;
   appraisalReceivedOn: string;
   keptInSafe: boolean;
+  /** Uploaded files (POST /api/v1/files): the sales receipt and the appraisal (JPF-ADD-1). */
+  receiptFileId?: string | undefined;
+  appraisalFileId?: string | undefined;
 };
 
 export type AddedNewPurchase = {
@@ -168,6 +172,16 @@ export async function reportNewPurchase(deps: Deps, actor: Actor, policyId: stri
         product: worksheet.product,
       },
     });
+    // JPF-ADD-1: the receipt and appraisal, when uploaded, are checked by content and linked to the new item.
+    for (const [purpose, fileId, field] of [
+      ['receipt', input.receiptFileId, 'body.receiptFileId'],
+      ['appraisal', input.appraisalFileId, 'body.appraisalFileId'],
+    ] as const)
+      if (fileId !== undefined)
+        await requireAttachedFile(trx, actor, fileId, purpose, {
+          field,
+          link: { to: { type: 'policy', id: policy.id, itemIndex: itemNo }, ownerUserId: policy.holderUserId, clock: deps.clock, requestId: origin.requestId },
+        });
     await rebuildSchedule(trx, policy.id, after, new Map([...addedByOf(transactions), [itemNo, transactionId]]));
     await trx
       .updateTable('policy')

@@ -7,6 +7,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
+import { requireAttachedFile } from '../../files/index.ts';
 import { findHolderContact, type Signature } from '../cancellation-repository.ts';
 import {
   type EndorsementRequest,
@@ -79,6 +80,16 @@ export async function requestEndorsement(
       policyTransactionId: null,
     };
     await insertEndorsementRequest(trx, request);
+    // JPF-COND-9: an uploaded appraisal is checked by content and linked to the item it supports.
+    for (const [index, change] of input.changes.entries()) {
+      if ((change.op !== 'add' && change.op !== 'change') || change.appraisalFileId === undefined) continue;
+      const itemChange = terms.itemChanges[index];
+      const itemNo = itemChange && itemChange.op !== 'remove_named_insured' ? itemChange.itemNo : null;
+      await requireAttachedFile(trx, actor, change.appraisalFileId, 'appraisal', {
+        field: `body.changes.${index}.appraisalFileId`,
+        link: { to: { type: 'policy', id: policy.id, itemIndex: itemNo }, ownerUserId: policy.holderUserId, clock: deps.clock, requestId: origin.requestId },
+      });
+    }
     if (terms.signaturesRequired && actor.userId === policy.holderUserId) {
       const holder = await findHolderContact(trx, actor.userId);
       const own = policy.namedInsureds.find((name) => name.trim().toLowerCase() === holder?.displayName.trim().toLowerCase()) ?? policy.namedInsureds[0];
