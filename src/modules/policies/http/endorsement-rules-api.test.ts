@@ -62,6 +62,9 @@ describe('endorsements (JPF-COND-9): insureds, bad input, conflicts', () => {
     }
     const future = await call('underwriter', 'POST', url, { changes: [watch], postmarkDate: '2027-03-05' });
     assert.equal(future.json().code, 'postmark_in_future');
+    // Issued 2026-11-21 (the test clock at bind): a letter postmarked the day before is not a request to change it.
+    const beforeIssue = await call('underwriter', 'POST', url, { changes: [watch], postmarkDate: '2026-11-20' });
+    assert.equal(beforeIssue.json().code, 'postmark_before_issue');
     assert.equal(await transactionCount(policy.id), 1);
     const asOf = await call('customer', 'GET', `/api/v1/policies/${policy.id}/as-of?date=not-a-date`);
     assert.equal(asOf.statusCode, 400);

@@ -75,6 +75,7 @@ function makeError(
   key:
     | 'policies.endorsement.postmark_in_future'
     | 'policies.endorsement.postmark_only_by_staff'
+    | 'policies.endorsement.postmark_before_issue'
     | 'policies.endorsement.effective_after_period'
     | 'policies.endorsement.duplicate_item_change'
     | 'policies.endorsement.duplicate_item'
@@ -140,6 +141,10 @@ function effectiveDateOf(deps: Deps, actor: Actor, policy: LockedPolicy, input: 
     requestedOn = Temporal.PlainDate.from(input.postmarkDate);
     if (Temporal.PlainDate.compare(requestedOn, today) > 0)
       throw fieldError(422, 'postmark_in_future', 'policies.endorsement.postmark_in_future', 'body.postmarkDate', { today: today.toString() });
+    // A letter mailed before the policy was issued cannot ask to change it.
+    const issuedOn = localDateOf(Temporal.Instant.from(policy.issuedAt), policy.timeZone);
+    if (Temporal.PlainDate.compare(requestedOn, issuedOn) < 0)
+      throw fieldError(422, 'postmark_before_issue', 'policies.endorsement.postmark_before_issue', 'body.postmarkDate', { issuedOn: issuedOn.toString() });
   }
   const firstDay = Temporal.PlainDate.from(policy.firstDay);
   const effectiveDate = Temporal.PlainDate.compare(requestedOn, firstDay) < 0 ? firstDay : requestedOn;

@@ -2,6 +2,7 @@
 const en = {
   'policies.endorsement.postmark_in_future': 'A postmark cannot be later than today ({today}).',
   'policies.endorsement.postmark_only_by_staff': 'Only staff enter a mailed request with its postmark date.',
+  'policies.endorsement.postmark_before_issue': 'The policy was issued on {issuedOn}; a request mailed before then cannot change it.',
   'policies.endorsement.effective_after_period': 'The policy period ended on {lastDay}; a change can no longer take effect.',
   'policies.endorsement.duplicate_item_change': 'Each item or insured can be changed only once in one request.',
   'policies.endorsement.duplicate_item': 'This item is already on the schedule as item {itemNo}.',
@@ -20,6 +21,7 @@ const en = {
 const nl: Record<keyof typeof en, string> = {
   'policies.endorsement.postmark_in_future': 'Een poststempel kan niet later zijn dan vandaag ({today}).',
   'policies.endorsement.postmark_only_by_staff': 'Alleen medewerkers voeren een per post ontvangen verzoek in met de datum van het poststempel.',
+  'policies.endorsement.postmark_before_issue': 'De polis is op {issuedOn} afgegeven; een verzoek dat daarvoor is gepost, kan hem niet wijzigen.',
   'policies.endorsement.effective_after_period': 'De verzekeringsperiode is op {lastDay} geëindigd; een wijziging kan niet meer ingaan.',
   'policies.endorsement.duplicate_item_change': 'Elk voorwerp of elke verzekerde kan in één verzoek maar één keer worden gewijzigd.',
   'policies.endorsement.duplicate_item': 'Dit voorwerp staat al op de lijst als voorwerp {itemNo}.',
