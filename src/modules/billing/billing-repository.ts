@@ -56,6 +56,32 @@ export async function findOrCreateAccount(db: Db, account: BillingAccount): Prom
   return { id: row.id, holderUserId: row.holder_user_id, currency: row.currency, createdAt: row.created_at };
 }
 
+/**
+ * findOrCreateAccount and nextInvoiceSequence in ONE statement (issuing an invoice is on the hot path
+ * of binding: bench/quote-to-issue.ts): the account is inserted unless the holder has one in the
+ * currency, the row is answered either way, with the next invoice sequence number. `null` only when
+ * another transaction created the account a moment ago and has not let this statement see it yet:
+ * the caller then takes the two-statement way, which reads again with a fresh snapshot.
+ */
+export async function openAccountWithSequence(db: Db, account: BillingAccount): Promise<{ account: BillingAccount; sequence: string } | null> {
+  const { rows } = await sql<{ id: string; holder_user_id: string; currency: Currency; created_at: string; sequence: string }>`
+    WITH created AS (
+      INSERT INTO billing_account (id, holder_user_id, currency, created_at)
+      VALUES (${account.id}, ${account.holderUserId}, ${account.currency}, ${account.createdAt})
+      ON CONFLICT (holder_user_id, currency) DO NOTHING
+      RETURNING id, holder_user_id, currency, created_at
+    ), found AS (
+      SELECT id, holder_user_id, currency, created_at FROM created
+      UNION ALL
+      SELECT id, holder_user_id, currency, created_at FROM billing_account WHERE holder_user_id = ${account.holderUserId} AND currency = ${account.currency}
+      LIMIT 1
+    )
+    SELECT id, holder_user_id, currency, created_at, nextval('invoice_reference_seq')::text AS sequence FROM found`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  return { account: { id: row.id, holderUserId: row.holder_user_id, currency: row.currency, createdAt: row.created_at }, sequence: row.sequence };
+}
+
 export async function nextInvoiceSequence(db: Db): Promise<string> {
   const { rows } = await sql<{ n: string }>`SELECT nextval('invoice_reference_seq') AS n`.execute(db);
   const n = rows[0]?.n;

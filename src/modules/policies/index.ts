@@ -8,6 +8,7 @@ export { bindPolicy } from './use-cases/bind-policy.ts';
 export { decideReferral } from './use-cases/decide-referral.ts';
 export { type QuoteApplicationInput, quoteApplication } from './use-cases/quote-application.ts';
 export { type RateTableImpact, rateTableImpact } from './use-cases/rate-table-impact.ts';
+export { type GoverningProductVersion, getGoverningProductVersion, type ProductTerms } from './use-cases/read-governing-version.ts';
 export { getApplication, getPolicy, listMyPolicies, listReferrals, type PolicyDetail } from './use-cases/read-policies.ts';
 export { getPolicyTransaction, type InsurerNotice, listPolicyTransactions, type PolicyTransactionView } from './use-cases/read-policy-transactions.ts';
 export { getRenewalRun, listRenewalRuns } from './use-cases/read-renewal-runs.ts';

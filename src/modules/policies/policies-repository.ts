@@ -291,6 +291,103 @@ export async function insertPolicy(
     .execute();
 }
 
+/**
+ * Binding's writes as ONE statement (bench/quote-to-issue.ts, docs/operations/performance.md): the
+ * policy with its number taken from `policy_number_seq` inside the INSERT (the same text as
+ * formatPolicyNumber: `JW-<year>-<sequence, at least 6 digits>`), its schedule, the 'issue' policy
+ * transaction and the application marked bound, as data-modifying CTEs. The foreign keys of the
+ * schedule and the transaction are checked at the end of the statement, when the policy row exists.
+ * Same rows as insertPolicy + updateApplicationStatus; answers the policy number.
+ */
+export async function insertBoundPolicy(
+  db: Db,
+  policy: Omit<Policy, 'policyNumber'>,
+  issueYear: number,
+  items: readonly ScheduledItem[],
+  issue: { id: string; recordedAt: string; details: Record<string, unknown> },
+): Promise<string> {
+  if (!Number.isInteger(issueYear) || issueYear < 1000 || issueYear > 9999) throw new RangeError(`A policy number year has four digits, not ${issueYear}`);
+  if (items.length === 0) throw new Error('A policy is bound with at least one item');
+  const itemChanges = issueItemChanges(items);
+  const row = await db
+    .with('bound_policy', (q) =>
+      q
+        .insertInto('policy')
+        .values({
+          id: policy.id,
+          // formatPolicyNumber in SQL: lpad cuts longer text, so the width grows with the sequence past 999,999.
+          policy_number: sql<string>`(SELECT ${`JW-${issueYear}-`} || lpad(n, greatest(6, length(n)), '0') FROM (SELECT nextval('policy_number_seq')::text AS n) AS seq)`,
+          application_id: policy.applicationId,
+          holder_user_id: policy.holderUserId,
+          agent_user_id: policy.agentUserId,
+          product_version_id: policy.productVersionId,
+          first_day: policy.firstDay,
+          last_day: policy.lastDay,
+          time_zone: policy.timeZone,
+          status: policy.status,
+          premium: policy.premium.toFixed(),
+          currency: policy.premium.currency,
+          issued_at: policy.issuedAt,
+        })
+        .returning('policy_number'),
+    )
+    .with('bound_schedule', (q) =>
+      q.insertInto('scheduled_item').values(
+        items.map((item) => ({
+          policy_id: policy.id,
+          item_no: item.itemNo,
+          description: item.description,
+          category: item.category,
+          coverage_amount: item.coverageAmount.toFixed(),
+          set_id: item.setId,
+          possessor: item.possessor,
+          appraisal_date: item.appraisalDate,
+          kept_in_safe: item.keptInSafe,
+          annual_premium: item.annualPremium.toFixed(),
+        })),
+      ),
+    )
+    .with('bound_issue', (q) =>
+      q.insertInto('policy_transaction').values({
+        id: issue.id,
+        policy_id: policy.id,
+        kind: 'issue',
+        effective_date: policy.firstDay,
+        recorded_at: issue.recordedAt,
+        premium_change: policy.premium.toFixed(),
+        currency: policy.premium.currency,
+        details: issue.details,
+        item_changes: JSON.stringify(changesToJson(itemChanges)),
+        sequence_no: 1,
+      }),
+    )
+    .with('bound_application', (q) => q.updateTable('application').set({ status: 'bound' }).where('id', '=', policy.applicationId))
+    .selectFrom('bound_policy')
+    .select('policy_number')
+    .executeTakeFirstOrThrow();
+  return row.policy_number;
+}
+
+/** The issue transaction adds every item: the timeline (decision 0009) starts here. */
+function issueItemChanges(items: readonly ScheduledItem[]): ItemChange[] {
+  return items.map((item) => ({
+    op: 'add',
+    itemNo: item.itemNo,
+    item: {
+      description: item.description,
+      category: item.category,
+      coverageAmount: item.coverageAmount,
+      setId: item.setId,
+      possessor: item.possessor,
+      appraisalDate: item.appraisalDate,
+      keptInSafe: item.keptInSafe,
+      purchaseDate: null,
+      appraisedBy: null,
+      annualPremium: item.annualPremium,
+    },
+  }));
+}
+
 const POLICY_COLUMNS = [
   'policy.id',
   'policy.policy_number',

@@ -11,12 +11,16 @@ export { type LoadedRateTable, RATE_TABLE_NAMES, type RateTableName } from './do
 export { type RatingProblem, type RatingResult, type RatingWorksheet, type RatingWorksheetJson, worksheetToJson } from './domain/rating-worksheet.ts';
 export { productsApi } from './http/api-routes.ts';
 export { productPages } from './http/pages.tsx';
+export type { ProductVersionRecord } from './product-versions-repository.ts';
 export type { Product, ProductVersion, RateTableSummary } from './products-repository.ts';
 export { activateRateTable } from './use-cases/activate-rate-table.ts';
 export { type ProductVersionForQuote, productVersionForQuote } from './use-cases/product-version-for-quote.ts';
+export { type ProductVersionHistory, productVersionDefinition, productVersionHistory } from './use-cases/product-version-history.ts';
+export { type PublishProductVersionInput, publishProductVersion } from './use-cases/publish-product-version.ts';
 export { type RateImpactBasis, rateImpactBasis } from './use-cases/rate-impact-basis.ts';
 export { type RateQuoteInput, rateQuote } from './use-cases/rate-quote.ts';
 export { type RatingBasis, ratingBasisOn } from './use-cases/rating-basis-on.ts';
+export { listProductVersionRecords } from './use-cases/read-product-version-records.ts';
 export { getProduct, listProducts, type ProductDetail, type ProductSummary } from './use-cases/read-products.ts';
 export { getRateTable, listRateTables } from './use-cases/read-rate-tables.ts';
 export { seedDemoProduct } from './use-cases/seed-demo-product.ts';

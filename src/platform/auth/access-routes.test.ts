@@ -37,6 +37,8 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/products/:code/rate': { state: 'NY', deductible: '250', items: [{ category: 'ring', coverageAmount: '5000.00', keptInSafe: true }] },
   'POST /api/v1/products/:code/rate-tables': { name: 'safe_factor', csv: 'key,value\nkept_in_safe,0.01\n' },
   'POST /api/v1/rate-tables/:id/activate': { effectiveFrom: '2099-01-01' },
+  // JPF-COND-3: a customer cannot publish a product version (products:manage).
+  'POST /api/v1/products/:code/versions': { definition: {}, effectiveFrom: '2099-01-01', broadening: true, adoptedOn: '2026-11-21' },
   'POST /api/v1/applications': {
     namedInsureds: ['Carla Customer'],
     mailingAddress: { street: '1 Main Street', city: 'New York', state: 'NY', postalCode: '10001', country: 'US' },
@@ -117,6 +119,7 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /backoffice/renewals': {},
   'POST /backoffice/products/:code/rate-tables': { name: 'safe_factor', csv: 'key,value\nkept_in_safe,0.01\n' },
   'POST /backoffice/products/:code/rate-tables/:id/activate': { effectiveFrom: '2099-01-01', confirm: 'reviewed' },
+  'POST /backoffice/products/:code/versions': { definition: '{}', effectiveFrom: '2099-01-01', broadening: 'yes', adoptedOn: '2026-11-21' },
   'POST /backoffice/policies/:id/insurer-cancellation': { action: 'cancel', effectiveDate: '2027-01-31', reason: 'non-payment of premium' },
   'POST /agent/quote': { clientEmail: 'bea.other@example.com' },
 };

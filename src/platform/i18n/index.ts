@@ -11,6 +11,7 @@ import { policyMessages } from './messages/policies.ts';
 import { policyPageMessages } from './messages/policy-pages.ts';
 import { portalPolicyPageMessages } from './messages/portal-policy-pages.ts';
 import { productPageMessages } from './messages/product-pages.ts';
+import { productVersionMessages } from './messages/product-versions.ts';
 import { productMessages } from './messages/products.ts';
 import { renewalMessages } from './messages/renewal.ts';
 import { staffActionMessages } from './messages/staff-actions.ts';
@@ -41,6 +42,7 @@ const CATALOGS = [
   renewalMessages,
   transactionDocumentMessages,
   portalPolicyPageMessages,
+  productVersionMessages,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer First extends { en: object }, ...infer Rest extends readonly { en: object }[]]

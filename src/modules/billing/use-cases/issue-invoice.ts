@@ -7,7 +7,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { Currency } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { findInvoice, findOrCreateAccount, type Invoice, insertInvoice, nextInvoiceSequence } from '../billing-repository.ts';
+import { findOrCreateAccount, type Invoice, insertInvoice, nextInvoiceSequence, openAccountWithSequence } from '../billing-repository.ts';
 import { referenceForSequence } from '../domain/structured-reference.ts';
 import { billingErrors } from '../errors.ts';
 import { positiveCents } from './common.ts';
@@ -38,12 +38,16 @@ export async function issueInvoice(deps: Deps, actor: Actor, input: IssueInvoice
   if (input.dueOn < input.issuedOn) throw billingErrors.dueBeforeIssue();
   return inTransaction(deps.db, async (trx) => {
     const now = nowText(deps.clock);
-    const account = await findOrCreateAccount(trx, { id: newId(), holderUserId: input.holderUserId, currency: input.currency, createdAt: now });
+    const newAccount = { id: newId(), holderUserId: input.holderUserId, currency: input.currency, createdAt: now };
+    // One statement for the account and the invoice number; two only when a concurrent bind just created the account.
+    const opened = await openAccountWithSequence(trx, newAccount);
+    const account = opened?.account ?? (await findOrCreateAccount(trx, newAccount));
     const id = newId();
-    const structuredReference = referenceForSequence(await nextInvoiceSequence(trx));
-    await insertInvoice(trx, {
+    const structuredReference = referenceForSequence(opened?.sequence ?? (await nextInvoiceSequence(trx)));
+    const invoice: Invoice = {
       id,
       accountId: account.id,
+      holderUserId: account.holderUserId,
       policyId: input.policyId,
       policyNumber: input.policyNumber,
       kind: input.kind,
@@ -54,7 +58,10 @@ export async function issueInvoice(deps: Deps, actor: Actor, input: IssueInvoice
       structuredReference,
       status: 'open',
       createdAt: now,
-    });
+      // A new invoice has no payments allocated yet (what findInvoice would read back).
+      paid: '0',
+    };
+    await insertInvoice(trx, invoice);
     await recordAuditEvent(
       trx,
       {
@@ -73,8 +80,6 @@ export async function issueInvoice(deps: Deps, actor: Actor, input: IssueInvoice
       },
       deps.clock,
     );
-    const invoice = await findInvoice(trx, id, { holderUserId: null });
-    if (!invoice) throw new Error(`invoice ${id} vanished inside its own transaction`);
     return invoice;
   });
 }

@@ -130,6 +130,14 @@ const asOfSchema = z.object({
   namedInsureds: z.array(z.string()),
   schedule: z.array(itemSchema.extend({ itemNo: z.number().int() })),
   termPremium: money,
+  productTerms: z
+    .object({
+      productVersionId: z.uuid(),
+      version: z.number().int(),
+      basis: z.enum(['sold', 'liberalization']),
+      adoptedOn: isoDate.nullable(),
+    })
+    .describe('JPF-COND-3: the version whose terms govern on the date: as sold, or a later broadening revision (no extra premium)'),
   transactions: z.array(
     z.object({
       id: z.uuid(),
@@ -254,6 +262,12 @@ export function registerEndorsementRoutes(app: TypedApp, deps: Deps, tags: { tag
         namedInsureds: [...view.state.namedInsureds],
         schedule: [...view.state.items].sort(([a], [b]) => a - b).map(([no, item]) => ({ itemNo: no, ...itemToJson(item) })),
         termPremium: view.termPremium.toJSON(),
+        productTerms: {
+          productVersionId: view.productTerms.productVersionId,
+          version: view.productTerms.version,
+          basis: view.productTerms.basis,
+          adoptedOn: view.productTerms.adoptedOn,
+        },
         transactions: view.transactions.map((transaction) => ({
           id: transaction.id,
           kind: transaction.kind,

@@ -12,18 +12,10 @@ import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { issueInvoice } from '../../billing/index.ts';
 import { inceptionProblem } from '../domain/inception.ts';
-import { formatPolicyNumber } from '../domain/policy-number.ts';
 import { localDateOf, policyPeriod } from '../domain/policy-period.ts';
 import { policyErrors } from '../errors.ts';
-import {
-  findApplicationVisibleTo,
-  findPolicyOfApplication,
-  insertPolicy,
-  nextPolicySequence,
-  type Policy,
-  type ScheduledItem,
-  updateApplicationStatus,
-} from '../policies-repository.ts';
+import { findApplicationVisibleTo, findPolicyOfApplication, insertBoundPolicy, type Policy, type ScheduledItem } from '../policies-repository.ts';
+import type { PolicyDetail } from './read-policies.ts';
 
 /**
  * Binds an approved application into a policy (issue #3): a policy number, a 12-month period from the
@@ -31,8 +23,17 @@ import {
  * − 1, cover from 00:01), the items copied to the schedule (JPF-DEF-1) and the 'issue' policy
  * transaction with the premium. An application binds once: a second bind is 409 (a retry with the same
  * Idempotency-Key replays the first response instead, at the route).
+ *
+ * Answers the policy as getPolicy would read it right after (the application, now bound, and the
+ * schedule), so the route need not read back what was just written (docs/operations/performance.md).
  */
-export async function bindPolicy(deps: Deps, actor: Actor, applicationId: string, input: { inceptionDate: string }, origin: RequestOrigin): Promise<Policy> {
+export async function bindPolicy(
+  deps: Deps,
+  actor: Actor,
+  applicationId: string,
+  input: { inceptionDate: string },
+  origin: RequestOrigin,
+): Promise<PolicyDetail> {
   requirePermission(actor, 'policies:apply');
   if (actor.kind !== 'user') throw problems.unauthenticated();
   return inTransaction(deps.db, async (trx) => {
@@ -50,11 +51,9 @@ export async function bindPolicy(deps: Deps, actor: Actor, applicationId: string
     if (refused) throw policyErrors.inception(refused);
 
     const period = policyPeriod(inception);
-    const sequence = await nextPolicySequence(trx);
     const currency = application.premium.currency;
-    const policy: Policy = {
+    const unnumbered: Omit<Policy, 'policyNumber'> = {
       id: newId(),
-      policyNumber: formatPolicyNumber(today.year, BigInt(sequence)),
       applicationId,
       holderUserId: application.applicantUserId,
       agentUserId: application.agentUserId,
@@ -76,13 +75,20 @@ export async function bindPolicy(deps: Deps, actor: Actor, applicationId: string
       appraisalDate: item.appraisalDate,
       keptInSafe: item.keptInSafe,
       annualPremium: itemPremium(application, index),
+      // As findScheduledItems reads a new schedule back.
+      purchaseDate: null,
+      removedOn: null,
+      appraisedBy: null,
     }));
-    await insertPolicy(trx, policy, schedule, {
+    // The policy (numbered from the sequence inside the INSERT, formatPolicyNumber's form for the
+    // year of issue), its schedule, the issue transaction and the application marked bound: one statement.
+    const policyNumber = await insertBoundPolicy(trx, unnumbered, today.year, schedule, {
       id: newId(),
-      recordedAt: policy.issuedAt,
+      recordedAt: unnumbered.issuedAt,
       details: { applicationId, days: period.days, worksheetTotal: application.worksheet.total },
     });
-    await updateApplicationStatus(trx, applicationId, 'bound');
+    const { id: policyId, ...rest } = unnumbered;
+    const policy: Policy = { id: policyId, policyNumber, ...rest };
     // The first invoice is part of issuing: it commits with the policy or not at all. The premium is
     // due on the first day of cover.
     await issueInvoice(
@@ -114,7 +120,7 @@ export async function bindPolicy(deps: Deps, actor: Actor, applicationId: string
       },
       deps.clock,
     );
-    return policy;
+    return { ...policy, application: { ...application, status: 'bound' }, schedule };
   });
 }
 

@@ -8,6 +8,7 @@ import { chargedPremium, itemRuns, type PolicyStateAsOf, policyAsOf } from '../d
 import { type EndorsementRequest, listEndorsementRequests } from '../endorsement-repository.ts';
 import { findPolicyVisibleTo, type Policy } from '../policies-repository.ts';
 import { loadTimeline, type StoredTransaction } from '../timeline-repository.ts';
+import { type ProductTerms, productTermsOf } from './read-governing-version.ts';
 
 export type PolicyAsOf = {
   policy: Policy;
@@ -18,6 +19,8 @@ export type PolicyAsOf = {
   transactions: (StoredTransaction & { inEffect: boolean })[];
   /** The premium each item version is charged for its days (decision 0009). */
   itemRuns: ReturnType<typeof itemRuns>;
+  /** JPF-COND-3: the product version whose terms govern on the date — as sold, or a broadening revision (no premium change). */
+  productTerms: ProductTerms;
 };
 
 /**
@@ -38,6 +41,7 @@ export async function getPolicyAsOf(deps: Deps, actor: Actor, policyId: string, 
     termPremium: chargedPremium(timeline),
     transactions: transactions.map((transaction) => ({ ...transaction, inEffect: applied.has(transaction.id) })),
     itemRuns: itemRuns(timeline),
+    productTerms: await productTermsOf(deps, policy, asOf),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   uploadRateTableBody,
   worksheetSchema,
 } from './api-schemas.ts';
+import { registerVersionRoutes } from './version-routes.ts';
 
 /** JSON API of the products module (issue #3, "Products and rating"). */
 export const productsApi: HttpModule = {
@@ -133,6 +134,7 @@ export const productsApi: HttpModule = {
       },
       async (request) => toJson(await activateRateTable(deps, request.actor, request.params.id, request.body, originOf(request))),
     );
+    registerVersionRoutes(app, deps);
   },
 };
 

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../platform/auth/access.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { HttpModule, TypedApp } from '../../../platform/http/app.ts';
@@ -11,6 +12,7 @@ import { getProduct, listProducts, type ProductDetail } from '../use-cases/read-
 import { registerActivationPages } from './pages-activation.tsx';
 import { registerRateTablePages } from './pages-rate-tables.tsx';
 import { formatMoney, sendLayoutPage } from './pages-support.tsx';
+import { registerVersionPages } from './pages-versions.tsx';
 
 /**
  * Back-office pages of the products module (issue #3, "Back office: … products and rate tables with
@@ -25,6 +27,7 @@ export const productPages: HttpModule = {
     app.get('/backoffice/products', { schema: { hide: true } }, (request, reply) => sendProductsPage(deps, request, reply));
     registerRateTablePages(app, deps);
     registerActivationPages(app, deps);
+    registerVersionPages(app, deps);
   },
 };
 
@@ -53,6 +56,11 @@ async function sendProductsPage(deps: Deps, request: FastifyRequest, reply: Fast
           <p>
             <a href={`/backoffice/products/${summary.code}/rate-tables`}>{t('product_pages.products.rate_tables_link', { name: summary.name })}</a>
           </p>
+          {can(actor, 'products:manage') ? (
+            <p>
+              <a href={`/backoffice/products/${summary.code}/versions`}>{t('product_versions.page.link', { name: summary.name })}</a>
+            </p>
+          ) : null}
           <Table
             caption={t('product_pages.versions.caption', { name: summary.name })}
             columns={[

@@ -7,6 +7,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { productErrors } from '../errors.ts';
+import { invalidateProductCache } from '../product-cache.ts';
 import { findActiveTableOn, findRateTable, findTablesInForce, lockProduct, markRateTableActive, type RateTableSummary } from '../products-repository.ts';
 import { actorLabel, todayFor } from './common.ts';
 
@@ -28,7 +29,7 @@ export async function activateRateTable(
   const today = todayFor(deps);
   // 'YYYY-MM-DD' strings compare in calendar order.
   if (input.effectiveFrom < today) throw productErrors.effectiveDateInPast(today);
-  return inTransaction(deps.db, async (trx) => {
+  const activated = await inTransaction(deps.db, async (trx) => {
     const found = await findRateTable(trx, id);
     if (!found) throw problems.notFound();
     // One activation per product at a time, so two drafts cannot both take the same day.
@@ -58,6 +59,9 @@ export async function activateRateTable(
       },
       deps.clock,
     );
-    return { ...table, status: 'active', effectiveFrom: input.effectiveFrom, activatedAt: now };
+    return { ...table, status: 'active' as const, effectiveFrom: input.effectiveFrom, activatedAt: now };
   });
+  // Quotes in this process rate with the new table from its effective date on, not a few seconds later (decision 0010).
+  invalidateProductCache(deps);
+  return activated;
 }

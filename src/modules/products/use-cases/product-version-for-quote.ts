@@ -4,7 +4,7 @@ import { problems } from '../../../platform/http/problem.ts';
 import type { Currency } from '../../../platform/money.ts';
 import type { ProductDefinition } from '../domain/product-definition.ts';
 import { productErrors } from '../errors.ts';
-import { findProductByCode, findVersionInForce } from '../products-repository.ts';
+import { ratingBasisFor } from '../product-cache.ts';
 import { requireSignedIn } from './common.ts';
 
 export type ProductVersionForQuote = {
@@ -18,13 +18,14 @@ export type ProductVersionForQuote = {
 /**
  * The product version in force on a date, with its id: the policies module stores the id with each
  * application and policy ("a policy keeps the version it was sold under") and reads the version's
- * underwriting rules. A pure read, like rateQuote.
+ * underwriting rules. A pure read, like rateQuote, served from the product cache for a few seconds
+ * (product-cache.ts, docs/decisions/0010-product-cache.md): a quote then rates from the same entry.
  */
 export async function productVersionForQuote(deps: Deps, actor: Actor, productCode: string, date: string): Promise<ProductVersionForQuote> {
   requireSignedIn(actor);
-  const product = await findProductByCode(deps.db, productCode);
-  if (!product) throw problems.notFound();
-  const version = await findVersionInForce(deps.db, product.id, date);
-  if (!version) throw productErrors.noVersionInForce(date);
+  const basis = await ratingBasisFor(deps, productCode, date);
+  if (!basis.product) throw problems.notFound();
+  if (!basis.found) throw productErrors.noVersionInForce(date);
+  const { product, version } = basis;
   return { productVersionId: version.id, code: product.code, version: version.version, currency: product.currency, definition: version.definition };
 }

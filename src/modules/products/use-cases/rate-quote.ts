@@ -5,7 +5,7 @@ import { Money } from '../../../platform/money.ts';
 import { ratePolicy } from '../domain/rate-policy.ts';
 import type { RatingWorksheet } from '../domain/rating-worksheet.ts';
 import { productErrors } from '../errors.ts';
-import { findProductByCode, findTablesInForce, findVersionInForce } from '../products-repository.ts';
+import { ratingBasisFor } from '../product-cache.ts';
 import { requireSignedIn, todayFor } from './common.ts';
 
 export type RateQuoteInput = {
@@ -23,15 +23,17 @@ export type RateQuoteInput = {
  * force on that date, the rating rules of domain/rate-policy.ts, the worksheet back. A pure read:
  * nothing is stored (a quote that stores its worksheet belongs to the policies module) and nothing
  * is audited. It runs without a transaction: an active table version is never changed and its rows
- * are read by the table's id, so the reads cannot mix two versions of one table.
+ * are read by the table's id, so the reads cannot mix two versions of one table. The product,
+ * version and tables come from the product cache (product-cache.ts, decision 0010): at most a few
+ * seconds old, and never older than an activation or publication made by this process.
  */
 export async function rateQuote(deps: Deps, actor: Actor, input: RateQuoteInput): Promise<RatingWorksheet> {
   requireSignedIn(actor);
   const ratingDate = input.ratingDate ?? todayFor(deps);
-  const product = await findProductByCode(deps.db, input.productCode);
-  if (!product) throw problems.notFound();
-  const [version, tables] = await Promise.all([findVersionInForce(deps.db, product.id, ratingDate), findTablesInForce(deps.db, product.id, ratingDate)]);
-  if (!version) throw productErrors.noVersionInForce(ratingDate);
+  const basis = await ratingBasisFor(deps, input.productCode, ratingDate);
+  if (!basis.product) throw problems.notFound();
+  if (!basis.found) throw productErrors.noVersionInForce(ratingDate);
+  const { product, version, tables } = basis;
   const result = ratePolicy(
     {
       ratingDate,

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { can } from '../../../../platform/auth/access.ts';
 import type { UserActor } from '../../../../platform/auth/actor.ts';
@@ -16,9 +17,11 @@ import type { Flash } from '../../../../platform/ui/layout.tsx';
 import { layoutPageSender, requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { printReference } from '../../../billing/index.ts';
 import { getProduct } from '../../../products/index.ts';
+import { localDateOf } from '../../domain/policy-period.ts';
 import { cancelByInsurer } from '../../use-cases/cancel-by-insurer.ts';
 import { termsJson } from '../../use-cases/cancellation-terms.ts';
 import { previewCancellation } from '../../use-cases/preview-cancellation.ts';
+import { productTermsOf } from '../../use-cases/read-governing-version.ts';
 import { getPolicy, type PolicyDetail } from '../../use-cases/read-policies.ts';
 import { type Policy360, type Policy360Item, readPolicy360 } from '../../use-cases/read-policy-360.ts';
 import { formatDate, formatMoney, POLICY_FORM_FAILURES, pathId } from './page-support.tsx';
@@ -137,6 +140,8 @@ async function send360Page(
   const categoryLabel = (code: string) => labels.get(code) ?? code;
   const title = t('backoffice_pages.policy.title', { policyNumber: policy.policyNumber });
   const staffActions = can(actor, 'policies:underwrite');
+  // JPF-COND-3: the product terms that govern on the date shown (as sold, or a broadening revision by liberalization).
+  const terms = await productTermsOf(deps, policy, view.asOf ? Temporal.PlainDate.from(view.asOf) : localDateOf(deps.clock.now(), policy.timeZone));
   const total = Money.sum(
     view.schedule.filter((item) => item.mark.kind === 'on').map((item) => item.coverageAmount),
     policy.premium.currency,
@@ -172,6 +177,13 @@ async function send360Page(
                     effectiveFrom: formatDate(locale, view.product.effectiveFrom),
                   })
                 : '',
+            },
+            {
+              term: t('product_versions.terms.term'),
+              value:
+                terms.basis === 'liberalization'
+                  ? t('product_versions.terms.liberalization', { version: terms.version, date: terms.adoptedOn ?? '' })
+                  : t('product_versions.terms.sold', { version: terms.version }),
             },
             { term: t('policy_pages.policies.premium'), value: formatMoney(locale, policy.premium) },
             { term: t('policy_pages.application.deductible'), value: formatMoney(locale, application.deductible) },
