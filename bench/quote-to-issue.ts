@@ -245,17 +245,43 @@ const FRESH_COLUMNS = new Set(['id', 'policy_number', 'structured_reference', 'i
 function freshValues(writes: readonly Recorded[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const write of writes) {
-    const match = /^\s*insert\s+into\s+"?\w+"?\s*\(([^)]*)\)\s*values\s*(.*)$/is.exec(write.text);
-    if (!match) continue;
-    const columns = (match[1] as string).split(',').map((column) => column.trim().replaceAll('"', ''));
-    const placeholders = [...(match[2] as string).matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 1);
-    placeholders.forEach((parameter, position) => {
-      const column = columns[position % columns.length] as string;
-      const value = write.values[parameter];
-      if (FRESH_COLUMNS.has(column) && typeof value === 'string') found.set(value, column);
-    });
+    // Every INSERT of the statement, also those in data-modifying CTEs (`WITH x AS (INSERT …) INSERT …`).
+    for (const match of write.text.matchAll(/insert\s+into\s+"?\w+"?\s*\(([^)]*)\)\s*values\s*/gi)) {
+      const columns = (match[1] as string).split(',').map((column) => column.trim().replaceAll('"', ''));
+      const tuples = valuesList(write.text, (match.index ?? 0) + match[0].length);
+      const placeholders = [...tuples.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 1);
+      placeholders.forEach((parameter, position) => {
+        const column = columns[position % columns.length] as string;
+        const value = write.values[parameter];
+        if (FRESH_COLUMNS.has(column) && typeof value === 'string') found.set(value, column);
+      });
+    }
   }
   return found;
+}
+
+/** The text of a VALUES list starting at `from`: `(…), (…)`, parentheses balanced (a value may be a subquery). */
+function valuesList(text: string, from: number): string {
+  let at = from;
+  for (;;) {
+    while (/\s/.test(text[at] ?? '')) at += 1;
+    if (text[at] !== '(') break;
+    let depth = 0;
+    do {
+      if (text[at] === '(') depth += 1;
+      else if (text[at] === ')') depth -= 1;
+      at += 1;
+    } while (depth > 0 && at < text.length);
+    while (/\s/.test(text[at] ?? '')) at += 1;
+    if (text[at] !== ',') break;
+    at += 1;
+  }
+  return text.slice(from, at);
+}
+
+/** A statement that writes: INSERT, UPDATE, DELETE, or a WITH whose CTEs or main statement do. */
+function isWrite(text: string): boolean {
+  return /^\s*(insert|update|delete)\b/i.test(text) || (/^\s*with\b/i.test(text) && /\b(insert\s+into|update\s+"?\w+"?\s+set|delete\s+from)\b/i.test(text));
 }
 
 function freshFor(column: string, old: string, run: string, n: number): string {
@@ -392,7 +418,11 @@ export async function measureQuoteToIssue(options: {
   await admin.query(`CREATE DATABASE ${database}`);
   const url = new URL(options.adminUrl);
   url.pathname = `/${database}`;
-  const env = { DATABASE_URL: url.toString() };
+  // DATABASE_POOL_SIZE, when set, reaches both the server and the baseline (default 10, as Bezel's).
+  const env: Record<string, string> = {
+    DATABASE_URL: url.toString(),
+    ...(process.env.DATABASE_POOL_SIZE && { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }),
+  };
   try {
     options.log(`quote-to-issue: starting Bezel on ${database}`);
     const server = startChild(['serve'], env, options.pinning, options.nodeFlags);
@@ -413,7 +443,7 @@ export async function measureQuoteToIssue(options: {
         writeFileSync(writesFile.replace(/\.json$/, '-all.json'), JSON.stringify(recorded, null, 1));
         options.log(`quote-to-issue: statements of one quote-to-issue in ${writesFile.replace(/\.json$/, '-all.json')}`);
       }
-      const writes = recorded.filter((statement) => /^\s*(insert|update|delete)\b/i.test(statement.text));
+      const writes = recorded.filter((statement) => isWrite(statement.text));
       writeFileSync(writesFile, JSON.stringify(writes));
       result.statementsPerFlow = after - before;
       result.writesPerFlow = writes.length;

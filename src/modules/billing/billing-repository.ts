@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { AuditedChangeQuery } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { runShaped } from '../../platform/db/precompiled.ts';
 import type { InvoiceKind, InvoiceStatus, PaymentSource, RefundStatus } from '../../platform/db/schema.ts';
 import type { Currency } from '../../platform/money.ts';
 
@@ -90,23 +92,43 @@ export async function nextInvoiceSequence(db: Db): Promise<string> {
 }
 
 export async function insertInvoice(db: Db, invoice: Omit<Invoice, 'holderUserId' | 'paid'>): Promise<void> {
-  await db
-    .insertInto('invoice')
-    .values({
-      id: invoice.id,
-      account_id: invoice.accountId,
-      policy_id: invoice.policyId,
-      policy_number: invoice.policyNumber,
-      kind: invoice.kind,
-      amount: invoice.amount,
-      currency: invoice.currency,
-      issued_on: invoice.issuedOn,
-      due_on: invoice.dueOn,
-      structured_reference: invoice.structuredReference,
-      status: invoice.status,
-      created_at: invoice.createdAt,
-    })
-    .execute();
+  await runShaped(db, invoiceInsert(invoice));
+}
+
+/** The invoice's INSERT as a shaped query: issueInvoice runs it with its audit event in one statement compiled once (changeWithAuditEvents). */
+export function invoiceInsert(invoice: Omit<Invoice, 'holderUserId' | 'paid'>): AuditedChangeQuery<'invoice'> {
+  return {
+    shape: 'billing.invoice',
+    values: [
+      invoice.id,
+      invoice.accountId,
+      invoice.policyId,
+      invoice.policyNumber,
+      invoice.kind,
+      invoice.amount,
+      invoice.currency,
+      invoice.issuedOn,
+      invoice.dueOn,
+      invoice.structuredReference,
+      invoice.status,
+      invoice.createdAt,
+    ],
+    build: (db, value) =>
+      db.insertInto('invoice').values({
+        id: value(0),
+        account_id: value(1),
+        policy_id: value(2),
+        policy_number: value(3),
+        kind: value(4),
+        amount: value(5),
+        currency: value(6),
+        issued_on: value(7),
+        due_on: value(8),
+        structured_reference: value(9),
+        status: value(10),
+        created_at: value(11),
+      }),
+  };
 }
 
 function invoiceQuery(db: Db) {

@@ -1,7 +1,9 @@
 import { type Selectable, sql } from 'kysely';
+import type { AuditedChangeQuery } from '../../platform/audit/index.ts';
 import { scopeApplications, scopePolicies } from '../../platform/auth/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { runShaped } from '../../platform/db/precompiled.ts';
 import type { ApplicationStatus, ApplicationTable, PolicyStatus, PolicyTable } from '../../platform/db/schema.ts';
 import { Money } from '../../platform/money.ts';
 import type { RatingWorksheetJson } from '../products/index.ts';
@@ -139,33 +141,65 @@ function toApplication(row: ApplicationRow): Application {
 }
 
 export async function insertApplication(db: Db, application: Application): Promise<void> {
-  await db
-    .insertInto('application')
-    .values({
-      id: application.id,
-      product_version_id: application.productVersionId,
-      applicant_user_id: application.applicantUserId,
-      agent_user_id: application.agentUserId,
-      status: application.status,
-      // jsonb values as JSON text: the pg driver would send a JS array as a PostgreSQL array.
-      named_insureds: JSON.stringify(application.namedInsureds),
-      other_insureds: JSON.stringify(application.otherInsureds),
-      mailing_address: JSON.stringify(application.mailingAddress),
-      time_zone: application.timeZone,
-      deductible: application.deductible.toFixed(),
-      loss_payee: application.lossPayee === null ? null : JSON.stringify(application.lossPayee),
-      items: JSON.stringify(application.items),
-      worksheet: JSON.stringify(application.worksheet),
-      premium: application.premium.toFixed(),
-      currency: application.premium.currency,
-      referral_reasons: JSON.stringify(application.referralReasons),
-      submitted_ip: application.submittedIp,
-      submitted_at: application.submittedAt,
-      user_agent: application.userAgent,
-      decision: application.decision === null ? null : JSON.stringify(application.decision),
-      created_at: application.createdAt,
-    })
-    .execute();
+  await runShaped(db, applicationInsert(application));
+}
+
+/**
+ * The application's INSERT as a shaped query (src/platform/db/precompiled.ts): quoteApplication runs
+ * it with its audit event in one statement compiled once (changeWithAuditEvents). jsonb values go as
+ * JSON text: the pg driver would send a JS array as a PostgreSQL array.
+ */
+export function applicationInsert(application: Application): AuditedChangeQuery<'application'> {
+  return {
+    shape: 'policies.application',
+    values: [
+      application.id,
+      application.productVersionId,
+      application.applicantUserId,
+      application.agentUserId,
+      application.status,
+      JSON.stringify(application.namedInsureds),
+      JSON.stringify(application.otherInsureds),
+      JSON.stringify(application.mailingAddress),
+      application.timeZone,
+      application.deductible.toFixed(),
+      application.lossPayee === null ? null : JSON.stringify(application.lossPayee),
+      JSON.stringify(application.items),
+      JSON.stringify(application.worksheet),
+      application.premium.toFixed(),
+      application.premium.currency,
+      JSON.stringify(application.referralReasons),
+      application.submittedIp,
+      application.submittedAt,
+      application.userAgent,
+      application.decision === null ? null : JSON.stringify(application.decision),
+      application.createdAt,
+    ],
+    build: (db, value) =>
+      db.insertInto('application').values({
+        id: value(0),
+        product_version_id: value(1),
+        applicant_user_id: value(2),
+        agent_user_id: value(3),
+        status: value(4),
+        named_insureds: value(5),
+        other_insureds: value(6),
+        mailing_address: value(7),
+        time_zone: value(8),
+        deductible: value(9),
+        loss_payee: value(10),
+        items: value(11),
+        worksheet: value(12),
+        premium: value(13),
+        currency: value(14),
+        referral_reasons: value(15),
+        submitted_ip: value(16),
+        submitted_at: value(17),
+        user_agent: value(18),
+        decision: value(19),
+        created_at: value(20),
+      }),
+  };
 }
 
 export async function findApplicationVisibleTo(db: Db, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<Application | null> {
@@ -309,62 +343,117 @@ export async function insertBoundPolicy(
   if (!Number.isInteger(issueYear) || issueYear < 1000 || issueYear > 9999) throw new RangeError(`A policy number year has four digits, not ${issueYear}`);
   if (items.length === 0) throw new Error('A policy is bound with at least one item');
   const itemChanges = issueItemChanges(items);
-  const row = await db
-    .with('bound_policy', (q) =>
+  const policyValues = [
+    policy.id,
+    `JW-${issueYear}-`,
+    policy.applicationId,
+    policy.holderUserId,
+    policy.agentUserId,
+    policy.productVersionId,
+    policy.firstDay,
+    policy.lastDay,
+    policy.timeZone,
+    policy.status,
+    policy.premium.toFixed(),
+    policy.premium.currency,
+    policy.issuedAt,
+  ];
+  const itemValues = items.flatMap((item) => [
+    item.itemNo,
+    item.description,
+    item.category,
+    item.coverageAmount.toFixed(),
+    item.setId,
+    item.possessor,
+    item.appraisalDate,
+    item.keptInSafe,
+    item.annualPremium.toFixed(),
+  ]);
+  const issueValues = [
+    issue.id,
+    policy.firstDay,
+    issue.recordedAt,
+    policy.premium.toFixed(),
+    policy.premium.currency,
+    issue.details,
+    JSON.stringify(changesToJson(itemChanges)),
+  ];
+  const first = {
+    item: policyValues.length,
+    issue: policyValues.length + itemValues.length,
+    application: policyValues.length + itemValues.length + issueValues.length,
+  };
+  const ITEM_VALUES = 9;
+  // Compiled once per number of items (src/platform/db/precompiled.ts): building this statement with Kysely cost more than sending it.
+  const [row] = await runShaped(db, {
+    shape: `policies.bound-policy:${items.length}`,
+    values: [...policyValues, ...itemValues, ...issueValues, 'bound', policy.applicationId],
+    build: (q, value) =>
       q
-        .insertInto('policy')
-        .values({
-          id: policy.id,
-          // formatPolicyNumber in SQL: lpad cuts longer text, so the width grows with the sequence past 999,999.
-          policy_number: sql<string>`(SELECT ${`JW-${issueYear}-`} || lpad(n, greatest(6, length(n)), '0') FROM (SELECT nextval('policy_number_seq')::text AS n) AS seq)`,
-          application_id: policy.applicationId,
-          holder_user_id: policy.holderUserId,
-          agent_user_id: policy.agentUserId,
-          product_version_id: policy.productVersionId,
-          first_day: policy.firstDay,
-          last_day: policy.lastDay,
-          time_zone: policy.timeZone,
-          status: policy.status,
-          premium: policy.premium.toFixed(),
-          currency: policy.premium.currency,
-          issued_at: policy.issuedAt,
-        })
-        .returning('policy_number'),
-    )
-    .with('bound_schedule', (q) =>
-      q.insertInto('scheduled_item').values(
-        items.map((item) => ({
-          policy_id: policy.id,
-          item_no: item.itemNo,
-          description: item.description,
-          category: item.category,
-          coverage_amount: item.coverageAmount.toFixed(),
-          set_id: item.setId,
-          possessor: item.possessor,
-          appraisal_date: item.appraisalDate,
-          kept_in_safe: item.keptInSafe,
-          annual_premium: item.annualPremium.toFixed(),
-        })),
-      ),
-    )
-    .with('bound_issue', (q) =>
-      q.insertInto('policy_transaction').values({
-        id: issue.id,
-        policy_id: policy.id,
-        kind: 'issue',
-        effective_date: policy.firstDay,
-        recorded_at: issue.recordedAt,
-        premium_change: policy.premium.toFixed(),
-        currency: policy.premium.currency,
-        details: issue.details,
-        item_changes: JSON.stringify(changesToJson(itemChanges)),
-        sequence_no: 1,
-      }),
-    )
-    .with('bound_application', (q) => q.updateTable('application').set({ status: 'bound' }).where('id', '=', policy.applicationId))
-    .selectFrom('bound_policy')
-    .select('policy_number')
-    .executeTakeFirstOrThrow();
+        .with('bound_policy', (w) =>
+          w
+            .insertInto('policy')
+            .values({
+              id: value(0),
+              // formatPolicyNumber in SQL: lpad cuts longer text, so the width grows with the sequence past 999,999.
+              policy_number: sql<string>`(SELECT ${value(1)} || lpad(n, greatest(6, length(n)), '0') FROM (SELECT nextval('policy_number_seq')::text AS n) AS seq)`,
+              application_id: value(2),
+              holder_user_id: value(3),
+              agent_user_id: value(4),
+              product_version_id: value(5),
+              first_day: value(6),
+              last_day: value(7),
+              time_zone: value(8),
+              status: value(9),
+              premium: value(10),
+              currency: value(11),
+              issued_at: value(12),
+            })
+            .returning('policy_number'),
+        )
+        .with('bound_schedule', (w) =>
+          w.insertInto('scheduled_item').values(
+            items.map((_, index) => {
+              const at = first.item + index * ITEM_VALUES;
+              return {
+                policy_id: value(0),
+                item_no: value(at),
+                description: value(at + 1),
+                category: value(at + 2),
+                coverage_amount: value(at + 3),
+                set_id: value(at + 4),
+                possessor: value(at + 5),
+                appraisal_date: value(at + 6),
+                kept_in_safe: value(at + 7),
+                annual_premium: value(at + 8),
+              };
+            }),
+          ),
+        )
+        .with('bound_issue', (w) =>
+          w.insertInto('policy_transaction').values({
+            id: value(first.issue),
+            policy_id: value(0),
+            kind: 'issue',
+            effective_date: value(first.issue + 1),
+            recorded_at: value(first.issue + 2),
+            premium_change: value(first.issue + 3),
+            currency: value(first.issue + 4),
+            details: value(first.issue + 5),
+            item_changes: value(first.issue + 6),
+            sequence_no: 1,
+          }),
+        )
+        .with('bound_application', (w) =>
+          w
+            .updateTable('application')
+            .set({ status: value(first.application) })
+            .where('id', '=', value(first.application + 1)),
+        )
+        .selectFrom('bound_policy')
+        .select('policy_number'),
+  });
+  if (!row) throw new Error(`policy ${policy.id} was not inserted`);
   return row.policy_number;
 }
 

@@ -7,7 +7,15 @@ import { sealAuditEvents } from './seal-audit-events.ts';
  */
 export { auditEventHash, canonicalInstant, GENESIS_PREV_HASH, hashedPart } from './audit-hash.ts';
 export { CanonicalJsonError, canonicalJson, type JsonValue } from './canonical-json.ts';
-export { type AuditEventInput, actorColumns, recordAuditEvent } from './record-audit-event.ts';
+export {
+  type AuditEventInput,
+  type AuditedChange,
+  type AuditedChangeQuery,
+  actorColumns,
+  changeWithAuditEvents,
+  recordAuditEvent,
+  recordAuditEvents,
+} from './record-audit-event.ts';
 export { AUDIT_SEAL_LOCK_KEY, type SealOptions, sealAuditEvents } from './seal-audit-events.ts';
 export { type AuditChainBreak, type AuditChainReport, type VerifyOptions, verifyAuditChain } from './verify-audit-chain.ts';
 

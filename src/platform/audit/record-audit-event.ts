@@ -1,6 +1,9 @@
+import type { InsertQueryBuilder, InsertResult, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { type Clock, nowText } from '../clock.ts';
-import type { AuditActorType, AuditOutcome } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
+import { precompiled, runShaped, type ShapedQuery } from '../db/precompiled.ts';
+import type { AuditActorType, AuditOutcome, DatabaseSchema } from '../db/schema.ts';
 import type { Trx } from '../db/transaction.ts';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -28,10 +31,124 @@ export type AuditEventInput = {
  * lock that other transactions wait on.
  */
 export async function recordAuditEvent(trx: Trx, event: AuditEventInput, clock: Clock): Promise<void> {
+  requireTransaction(trx);
+  const row = auditEventRow(event, nowText(clock));
+  await insertAuditEvent(
+    trx,
+    row.occurred_at,
+    row.actor_type,
+    row.actor_id,
+    row.actor_roles,
+    row.action,
+    row.subject_type,
+    row.subject_id,
+    row.outcome,
+    row.request_id,
+    row.purpose,
+    row.details,
+    row.personal_details,
+  );
+}
+
+/**
+ * Writes several audit events of one change in ONE insert (a use case that records more than one,
+ * e.g. binding: the invoice and the policy). Same rules as recordAuditEvent; the events get their
+ * ids in the order given, so the sealer chains them in that order, as if recorded one by one
+ * (decision 0004: the chain seals unsealed events by id).
+ */
+export async function recordAuditEvents(trx: Trx, events: readonly AuditEventInput[], clock: Clock): Promise<void> {
+  requireTransaction(trx);
+  if (events.length === 0) return;
+  const [only] = events;
+  if (events.length === 1 && only) return recordAuditEvent(trx, only, clock);
+  const occurredAt = nowText(clock);
+  const rows = events.map((event) => auditEventRow(event, occurredAt));
+  await trx.insertInto('audit_event').values(rows).execute();
+}
+
+/**
+ * Makes a change and records its audit events in ONE statement: the change (an INSERT or UPDATE
+ * without RETURNING, given as a ShapedQuery so that the whole statement compiles once per shape) runs
+ * as a data-modifying CTE of the events' insert. The event then exists if and only if the change did,
+ * even within the transaction; one round trip to the database instead of two
+ * (docs/operations/performance.md). Same rules as recordAuditEvents; ids in the order given.
+ */
+export async function changeWithAuditEvents<T extends keyof DatabaseSchema>(
+  trx: Trx,
+  change: AuditedChangeQuery<T>,
+  events: readonly AuditEventInput[],
+  clock: Clock,
+): Promise<void> {
+  requireTransaction(trx);
+  if (events.length === 0) throw new Error('changeWithAuditEvents needs at least one event');
+  const occurredAt = nowText(clock);
+  const rows = events.map((event) => auditEventRow(event, occurredAt));
+  const offset = change.values.length;
+  const values = [...change.values, ...rows.flatMap((row) => AUDIT_COLUMNS.map((column) => row[column]))];
+  await runShaped(trx, {
+    shape: `audit:${events.length}:${change.shape}`,
+    values,
+    build: (db, value) =>
+      db
+        .with('audited_change', () => change.build(db, value))
+        .insertInto('audit_event')
+        .values(
+          rows.map((_, row) =>
+            Object.fromEntries(AUDIT_COLUMNS.map((column, index) => [column, value(offset + row * AUDIT_COLUMNS.length + index)])),
+          ) as unknown as AuditEventRow[],
+        ),
+  });
+}
+
+const AUDIT_COLUMNS = [
+  'occurred_at',
+  'actor_type',
+  'actor_id',
+  'actor_roles',
+  'action',
+  'subject_type',
+  'subject_id',
+  'outcome',
+  'request_id',
+  'purpose',
+  'details',
+  'personal_details',
+] as const satisfies readonly (keyof AuditEventRow)[];
+
+/** The change of changeWithAuditEvents: a ShapedQuery (src/platform/db/precompiled.ts) that builds a write without RETURNING. */
+export type AuditedChangeQuery<T extends keyof DatabaseSchema> = Omit<ShapedQuery<unknown>, 'build'> & {
+  build: (db: Db, value: (index: number) => never) => AuditedChange<T>;
+};
+
+/** A write without RETURNING, e.g. `db.insertInto('application').values(…)`. */
+export type AuditedChange<T extends keyof DatabaseSchema> =
+  | InsertQueryBuilder<DatabaseSchema, T, InsertResult>
+  | UpdateQueryBuilder<DatabaseSchema, T, T, UpdateResult>;
+
+function requireTransaction(trx: Trx): void {
   if (!trx.isTransaction) {
     // A plain Db would commit the event on its own, even if the business change then rolls back.
     throw new Error('recordAuditEvent must be called with the transaction that makes the change (inTransaction), not with the database');
   }
+}
+
+type AuditEventRow = {
+  occurred_at: string;
+  actor_type: AuditActorType;
+  actor_id: string | null;
+  actor_roles: string[];
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  outcome: AuditOutcome;
+  request_id: string | null;
+  purpose: string | null;
+  details: Record<string, unknown>;
+  personal_details: Record<string, unknown> | null;
+};
+
+/** Checks an event and turns it into its row (without hash: the sealer adds it). */
+function auditEventRow(event: AuditEventInput, occurredAt: string): AuditEventRow {
   if (event.action.trim() === '') throw new Error('An audit event needs an action');
   if (event.subject.type.trim() === '') throw new Error('An audit event needs a subject type');
   // Which integration token acted is part of the record: revoking a leaked token starts from here.
@@ -43,24 +160,54 @@ export async function recordAuditEvent(trx: Trx, event: AuditEventInput, clock: 
   if (event.personalDetails !== undefined) canonicalJson(event.personalDetails);
 
   const actor = actorColumns(event.actor);
-  await trx
-    .insertInto('audit_event')
-    .values({
-      occurred_at: nowText(clock),
-      actor_type: actor.type,
-      actor_id: actor.id,
-      actor_roles: actor.roles,
-      action: event.action,
-      subject_type: event.subject.type,
-      subject_id: event.subject.id ?? null,
-      outcome: event.outcome ?? 'success',
-      request_id: event.requestId ?? null,
-      purpose: event.purpose ?? actor.purpose,
-      details,
-      personal_details: event.personalDetails ?? null,
-    })
-    .execute();
+  return {
+    occurred_at: occurredAt,
+    actor_type: actor.type,
+    actor_id: actor.id,
+    actor_roles: actor.roles,
+    action: event.action,
+    subject_type: event.subject.type,
+    subject_id: event.subject.id ?? null,
+    outcome: event.outcome ?? 'success',
+    request_id: event.requestId ?? null,
+    purpose: event.purpose ?? actor.purpose,
+    details,
+    personal_details: event.personalDetails ?? null,
+  };
 }
+
+/** Every use case records events: the insert is built and compiled once (src/platform/db/precompiled.ts). */
+const insertAuditEvent = precompiled(
+  (
+    db: Db,
+    occurredAt: string,
+    actorType: AuditActorType,
+    actorId: string | null,
+    actorRoles: string[],
+    action: string,
+    subjectType: string,
+    subjectId: string | null,
+    outcome: AuditOutcome,
+    requestId: string | null,
+    purpose: string | null,
+    details: Record<string, unknown>,
+    personalDetails: Record<string, unknown> | null,
+  ) =>
+    db.insertInto('audit_event').values({
+      occurred_at: occurredAt,
+      actor_type: actorType,
+      actor_id: actorId,
+      actor_roles: actorRoles,
+      action,
+      subject_type: subjectType,
+      subject_id: subjectId,
+      outcome,
+      request_id: requestId,
+      purpose,
+      details,
+      personal_details: personalDetails,
+    }),
+);
 
 type ActorColumns = { type: AuditActorType; id: string | null; roles: string[]; purpose: string | null };
 

@@ -1,4 +1,4 @@
-import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { type AuditEventInput, changeWithAuditEvents } from '../../../platform/audit/index.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
 import type { InvoiceKind } from '../../../platform/db/schema.ts';
@@ -7,7 +7,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { Currency } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { findOrCreateAccount, type Invoice, insertInvoice, nextInvoiceSequence, openAccountWithSequence } from '../billing-repository.ts';
+import { findOrCreateAccount, type Invoice, invoiceInsert, nextInvoiceSequence, openAccountWithSequence } from '../billing-repository.ts';
 import { referenceForSequence } from '../domain/structured-reference.ts';
 import { billingErrors } from '../errors.ts';
 import { positiveCents } from './common.ts';
@@ -31,8 +31,17 @@ export type IssueInvoiceInput = {
  * make the change; it joins their open transaction (`deps.db` is then the transaction), so the
  * invoice exists if and only if the policy change commits. The holder's account in the currency is
  * created on first use. The invoice gets an ISO 11649 structured reference to pay it with.
+ *
+ * `options.alsoRecord`: the caller's own audit events of the same change (e.g. 'policy.issued'),
+ * written after 'invoice.issued' in the same statement as the invoice, instead of one more each.
  */
-export async function issueInvoice(deps: Deps, actor: Actor, input: IssueInvoiceInput, origin: RequestOrigin): Promise<Invoice> {
+export async function issueInvoice(
+  deps: Deps,
+  actor: Actor,
+  input: IssueInvoiceInput,
+  origin: RequestOrigin,
+  options: { alsoRecord?: readonly AuditEventInput[] } = {},
+): Promise<Invoice> {
   const amount = positiveCents(input.amount, input.currency, 'amount');
   // 'YYYY-MM-DD' strings compare in calendar order.
   if (input.dueOn < input.issuedOn) throw billingErrors.dueBeforeIssue();
@@ -61,23 +70,27 @@ export async function issueInvoice(deps: Deps, actor: Actor, input: IssueInvoice
       // A new invoice has no payments allocated yet (what findInvoice would read back).
       paid: '0',
     };
-    await insertInvoice(trx, invoice);
-    await recordAuditEvent(
+    // The invoice and its event (with the caller's events) in one statement.
+    await changeWithAuditEvents(
       trx,
-      {
-        actor,
-        action: 'invoice.issued',
-        subject: { type: 'invoice', id },
-        details: {
-          policyId: input.policyId,
-          policyNumber: input.policyNumber,
-          kind: input.kind,
-          amount: amount.toJSON(),
-          dueOn: input.dueOn,
-          structuredReference,
+      invoiceInsert(invoice),
+      [
+        {
+          actor,
+          action: 'invoice.issued',
+          subject: { type: 'invoice', id },
+          details: {
+            policyId: input.policyId,
+            policyNumber: input.policyNumber,
+            kind: input.kind,
+            amount: amount.toJSON(),
+            dueOn: input.dueOn,
+            structuredReference,
+          },
+          requestId: origin.requestId,
         },
-        requestId: origin.requestId,
-      },
+        ...(options.alsoRecord ?? []),
+      ],
       deps.clock,
     );
     return invoice;

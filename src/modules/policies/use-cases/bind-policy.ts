@@ -1,5 +1,4 @@
 import { Temporal } from 'temporal-polyfill';
-import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { requirePermission } from '../../../platform/auth/access.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
@@ -90,7 +89,8 @@ export async function bindPolicy(
     const { id: policyId, ...rest } = unnumbered;
     const policy: Policy = { id: policyId, policyNumber, ...rest };
     // The first invoice is part of issuing: it commits with the policy or not at all. The premium is
-    // due on the first day of cover.
+    // due on the first day of cover. The 'policy.issued' event is written with the invoice's event,
+    // in one insert (issueInvoice's alsoRecord), after it, as before.
     await issueInvoice(
       { ...deps, db: trx },
       actor,
@@ -105,21 +105,21 @@ export async function bindPolicy(
         dueOn: Temporal.PlainDate.compare(period.firstDay, today) > 0 ? period.firstDay.toString() : today.toString(),
       },
       origin,
+      {
+        alsoRecord: [
+          {
+            actor,
+            action: 'policy.issued',
+            subject: { type: 'policy', id: policy.id },
+            details: { policyNumber: policy.policyNumber, applicationId, firstDay: policy.firstDay, lastDay: policy.lastDay, premium: policy.premium.toJSON() },
+            requestId: origin.requestId,
+          },
+        ],
+      },
     );
     // The declarations page leaves through the outbox (DESIGN §2): the documents module's job renders
     // and stores it once the policy is committed; the key makes it one job per policy.
     await enqueueJob(trx, { kind: 'documents.declarations', payload: { policyId: policy.id }, dedupeKey: `documents.declarations:${policy.id}` }, deps.clock);
-    await recordAuditEvent(
-      trx,
-      {
-        actor,
-        action: 'policy.issued',
-        subject: { type: 'policy', id: policy.id },
-        details: { policyNumber: policy.policyNumber, applicationId, firstDay: policy.firstDay, lastDay: policy.lastDay, premium: policy.premium.toJSON() },
-        requestId: origin.requestId,
-      },
-      deps.clock,
-    );
     return { ...policy, application: { ...application, status: 'bound' }, schedule };
   });
 }

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { recordAuditEvent } from '../../../platform/audit/index.ts';
+import { changeWithAuditEvents } from '../../../platform/audit/index.ts';
 import { requirePermission } from '../../../platform/auth/access.ts';
 import { type Actor, hasRole } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
@@ -18,7 +18,7 @@ import { policyErrors } from '../errors.ts';
 import {
   type Application,
   type ApplicationItemRecord,
-  insertApplication,
+  applicationInsert,
   isActiveCustomer,
   type LossPayee,
   type MailingAddress,
@@ -122,7 +122,30 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
   };
   return inTransaction(deps.db, async (trx) => {
     if (application.agentUserId !== null && !(await isActiveCustomer(trx, application.applicantUserId))) throw policyErrors.clientNotFound();
-    await insertApplication(trx, application);
+    // The application and its event in one statement (changeWithAuditEvents, docs/operations/performance.md).
+    await changeWithAuditEvents(
+      trx,
+      applicationInsert(application),
+      [
+        {
+          actor,
+          action: 'application.quoted',
+          subject: { type: 'application', id: application.id },
+          details: {
+            status: application.status,
+            premium: application.premium.toJSON(),
+            product: worksheet.product,
+            items: items.length,
+            agent: application.agentUserId !== null,
+            referralReasons: application.referralReasons.map((reason) => reason.code),
+          },
+          // PRV-IP-1: the evidence is personal data, kept out of the hashed part of the event.
+          personalDetails: { ip: origin.ip, userAgent: origin.userAgent },
+          requestId: origin.requestId,
+        },
+      ],
+      deps.clock,
+    );
     // Issue #3: each item's appraisal upload must be the applicant's (or the acting agent's) and unused; else 422, nothing written.
     await linkAppraisalFiles(
       trx,
@@ -131,26 +154,6 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
       input.items.map((item) => item.appraisalFileId),
       deps.clock,
       origin.requestId,
-    );
-    await recordAuditEvent(
-      trx,
-      {
-        actor,
-        action: 'application.quoted',
-        subject: { type: 'application', id: application.id },
-        details: {
-          status: application.status,
-          premium: application.premium.toJSON(),
-          product: worksheet.product,
-          items: items.length,
-          agent: application.agentUserId !== null,
-          referralReasons: application.referralReasons.map((reason) => reason.code),
-        },
-        // PRV-IP-1: the evidence is personal data, kept out of the hashed part of the event.
-        personalDetails: { ip: origin.ip, userAgent: origin.userAgent },
-        requestId: origin.requestId,
-      },
-      deps.clock,
     );
     return application;
   });
