@@ -13,6 +13,9 @@ import { canonicalRequestHash } from './request-hash.ts';
  *  - same key, other body → 422 idempotency_key_reused, nothing runs;
  *  - two identical requests at once → one commits; the other's insert of the key conflicts, its
  *    transaction rolls back, and it answers with the winner's stored response.
+ * The stored response is looked up only when the key turns out to be taken (the insert conflicts) or the work
+ * fails (a retry of a bind finds the application bound): the first request — the usual case — costs one
+ * statement, the insert. A retry runs the work again inside a transaction that is rolled back.
  * Keys are scoped to the actor, so two clients cannot collide or read each other's responses.
  */
 export type IdempotentResult = { status: number; body: unknown };
@@ -50,8 +53,6 @@ export async function runIdempotent(
     return { status: stored.status_code, body: stored.response_body, replayed: true };
   };
 
-  const earlier = await replay();
-  if (earlier) return earlier;
   try {
     const result = await inTransaction(deps.db, async (trx: Trx) => {
       const outcome = await work({ ...deps, db: trx });
@@ -73,11 +74,17 @@ export async function runIdempotent(
       }
       return outcome;
     });
+    if (result.status >= 400) {
+      // A failed outcome may be a retry whose first attempt succeeded: answer with that, as the key promises.
+      const earlier = await replay();
+      if (earlier) return earlier;
+    }
     return { ...result, replayed: false };
   } catch (error) {
-    if (!(error instanceof LostRace)) throw error;
-    const winner = await replay();
-    if (!winner) throw error;
-    return winner;
+    // Everything the attempt did is rolled back; if the key was used before, its stored response is the answer
+    // (or 422 when the body differs); otherwise the error stands.
+    const earlier = await replay();
+    if (earlier) return earlier;
+    throw error;
   }
 }
