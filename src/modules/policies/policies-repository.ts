@@ -140,10 +140,6 @@ function toApplication(row: ApplicationRow): Application {
   };
 }
 
-export async function insertApplication(db: Db, application: Application): Promise<void> {
-  await runShaped(db, applicationInsert(application));
-}
-
 /**
  * The application's INSERT as a shaped query (src/platform/db/precompiled.ts): quoteApplication runs
  * it with its audit event in one statement compiled once (changeWithAuditEvents). jsonb values go as
@@ -243,95 +239,13 @@ export async function isActiveCustomer(db: Db, userId: string): Promise<boolean>
   return row !== undefined;
 }
 
-export async function nextPolicySequence(db: Db): Promise<string> {
-  const { rows } = await sql<{ n: string }>`SELECT nextval('policy_number_seq')::text AS n`.execute(db);
-  const n = rows[0]?.n;
-  if (n === undefined) throw new Error('policy_number_seq returned no value');
-  return n;
-}
-
-export async function insertPolicy(
-  db: Db,
-  policy: Policy,
-  items: readonly ScheduledItem[],
-  issue: { id: string; recordedAt: string; details: Record<string, unknown> },
-): Promise<void> {
-  await db
-    .insertInto('policy')
-    .values({
-      id: policy.id,
-      policy_number: policy.policyNumber,
-      application_id: policy.applicationId,
-      holder_user_id: policy.holderUserId,
-      agent_user_id: policy.agentUserId,
-      product_version_id: policy.productVersionId,
-      first_day: policy.firstDay,
-      last_day: policy.lastDay,
-      time_zone: policy.timeZone,
-      status: policy.status,
-      premium: policy.premium.toFixed(),
-      currency: policy.premium.currency,
-      issued_at: policy.issuedAt,
-    })
-    .execute();
-  await db
-    .insertInto('scheduled_item')
-    .values(
-      items.map((item) => ({
-        policy_id: policy.id,
-        item_no: item.itemNo,
-        description: item.description,
-        category: item.category,
-        coverage_amount: item.coverageAmount.toFixed(),
-        set_id: item.setId,
-        possessor: item.possessor,
-        appraisal_date: item.appraisalDate,
-        kept_in_safe: item.keptInSafe,
-        annual_premium: item.annualPremium.toFixed(),
-      })),
-    )
-    .execute();
-  // The issue transaction adds every item: the timeline (decision 0009) starts here.
-  const itemChanges: ItemChange[] = items.map((item) => ({
-    op: 'add',
-    itemNo: item.itemNo,
-    item: {
-      description: item.description,
-      category: item.category,
-      coverageAmount: item.coverageAmount,
-      setId: item.setId,
-      possessor: item.possessor,
-      appraisalDate: item.appraisalDate,
-      keptInSafe: item.keptInSafe,
-      purchaseDate: null,
-      appraisedBy: null,
-      annualPremium: item.annualPremium,
-    },
-  }));
-  await db
-    .insertInto('policy_transaction')
-    .values({
-      id: issue.id,
-      policy_id: policy.id,
-      kind: 'issue',
-      effective_date: policy.firstDay,
-      recorded_at: issue.recordedAt,
-      premium_change: policy.premium.toFixed(),
-      currency: policy.premium.currency,
-      details: issue.details,
-      item_changes: JSON.stringify(changesToJson(itemChanges)),
-      sequence_no: 1,
-    })
-    .execute();
-}
-
 /**
  * Binding's writes as ONE statement (bench/quote-to-issue.ts, docs/operations/performance.md): the
  * policy with its number taken from `policy_number_seq` inside the INSERT (the same text as
  * formatPolicyNumber: `JW-<year>-<sequence, at least 6 digits>`), its schedule, the 'issue' policy
  * transaction and the application marked bound, as data-modifying CTEs. The foreign keys of the
  * schedule and the transaction are checked at the end of the statement, when the policy row exists.
- * Same rows as insertPolicy + updateApplicationStatus; answers the policy number.
+ * The policy, its schedule, the issue transaction and the application marked bound, in one statement; answers the policy number.
  */
 export async function insertBoundPolicy(
   db: Db,
