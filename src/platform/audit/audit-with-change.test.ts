@@ -80,8 +80,14 @@ describe('recordAuditEvents and changeWithAuditEvents', () => {
     assert.deepEqual(await events(database.db), []);
   });
 
-  it('refuses the plain database and events that are not valid, writing nothing', async () => {
-    await assert.rejects(changeWithAuditEvents(database.db as never, change('k-3'), [event('a.first', 'k-3')], clock), /must be called with the transaction/);
+  it('on the plain database the change and its event are still one atomic statement: both or neither', async () => {
+    await changeWithAuditEvents(database.db, change('k-3'), [event('a.first', 'k-3')], clock);
+    assert.equal((await events(database.db)).filter((row) => JSON.stringify(row).includes('k-3')).length, 1);
+    await assert.rejects(changeWithAuditEvents(database.db, change('k-3'), [event('a.first', 'k-3')], clock));
+    assert.equal((await events(database.db)).filter((row) => JSON.stringify(row).includes('k-3')).length, 1, 'a failed change leaves no event');
+  });
+
+  it('refuses events that are not valid, writing nothing', async () => {
     await assert.rejects(
       database.db.transaction().execute((trx) => changeWithAuditEvents(trx, change('k-4'), [event(' ', 'k-4')], clock)),
       /needs an action/,

@@ -74,12 +74,13 @@ export async function recordAuditEvents(trx: Trx, events: readonly AuditEventInp
  * (docs/operations/performance.md). Same rules as recordAuditEvents; ids in the order given.
  */
 export async function changeWithAuditEvents<T extends keyof DatabaseSchema>(
-  trx: Trx,
+  // One statement is atomic on its own: when it is a use case's only write, it needs no transaction around it
+  // (two round trips fewer). Anything else the use case writes must share a transaction with it.
+  trx: Trx | Db,
   change: AuditedChangeQuery<T>,
   events: readonly AuditEventInput[],
   clock: Clock,
 ): Promise<void> {
-  requireTransaction(trx);
   if (events.length === 0) throw new Error('changeWithAuditEvents needs at least one event');
   const occurredAt = nowText(clock);
   const rows = events.map((event) => auditEventRow(event, occurredAt));

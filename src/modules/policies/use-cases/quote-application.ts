@@ -3,6 +3,7 @@ import { changeWithAuditEvents } from '../../../platform/audit/index.ts';
 import { requirePermission } from '../../../platform/auth/access.ts';
 import { type Actor, hasRole } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
@@ -120,11 +121,10 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
       outcome.decision === 'approve' ? { by: 'system:underwriting', automatic: true, reason: 'All underwriting rules of the product are met', at } : null,
     createdAt: nowText(deps.clock),
   };
-  return inTransaction(deps.db, async (trx) => {
-    if (application.agentUserId !== null && !(await isActiveCustomer(trx, application.applicantUserId))) throw policyErrors.clientNotFound();
+  const record = async (db: Db) => {
     // The application and its event in one statement (changeWithAuditEvents, docs/operations/performance.md).
     await changeWithAuditEvents(
-      trx,
+      db,
       applicationInsert(application),
       [
         {
@@ -146,6 +146,16 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
       ],
       deps.clock,
     );
+  };
+  // A customer's own application without uploads is one statement, atomic on its own: no transaction needed.
+  const needsTransaction = application.agentUserId !== null || input.items.some((item) => item.appraisalFileId);
+  if (!needsTransaction) {
+    await record(deps.db);
+    return application;
+  }
+  return inTransaction(deps.db, async (trx) => {
+    if (application.agentUserId !== null && !(await isActiveCustomer(trx, application.applicantUserId))) throw policyErrors.clientNotFound();
+    await record(trx);
     // Issue #3: each item's appraisal upload must be the applicant's (or the acting agent's) and unused; else 422, nothing written.
     await linkAppraisalFiles(
       trx,
