@@ -8,7 +8,7 @@ import { AppError } from '../../../platform/http/problem.ts';
 import { newId } from '../../../platform/ids.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { getPolicyBalance, listRefunds } from '../../billing/index.ts';
+import { getPolicyBalance } from '../../billing/index.ts';
 import { insurerCancellationNoticeDays, type NoticeDays, type ProductDefinition } from '../../products/index.ts';
 import { findProductDefinition, insertCancellationTransaction } from '../cancellation-repository.ts';
 import { type CancellationRefund, insuredCancellationRefund, insurerCancellationRefund } from '../domain/cancellation.ts';
@@ -16,7 +16,7 @@ import { inclusiveDays, localDateOf, type PolicyPeriod } from '../domain/policy-
 import { chargedPremium, earnedBefore } from '../domain/policy-timeline.ts';
 import type { MailingAddress, Policy } from '../policies-repository.ts';
 import { loadTimeline } from '../timeline-repository.ts';
-import { billPremiumChange } from './premium-billing.ts';
+import { billPremiumChange, refundedOn } from './premium-billing.ts';
 import { enqueuePolicyTransactionDocument } from './transaction-document.ts';
 
 /**
@@ -81,12 +81,7 @@ async function premiumPaidOn(db: Deps['db'], deps: Deps, policy: Policy, charged
   const reader = systemActor('policies.cancellation');
   const balance = await getPolicyBalance({ ...deps, db }, reader, policy.id);
   // What was already given back (an endorsement that lowered the premium) is no longer paid premium.
-  const refunded = Money.sum(
-    (await listRefunds({ ...deps, db }, reader, { policyId: policy.id }))
-      .filter((refund) => (refund.status as string) !== 'cancelled')
-      .map((refund) => Money.of(refund.amount, refund.currency)),
-    policy.premium.currency,
-  );
+  const refunded = await refundedOn({ ...deps, db }, policy.id, policy.premium.currency);
   return balance.paid.minus(refunded).min(chargedPremium).max(Money.zero(policy.premium.currency));
 }
 

@@ -91,7 +91,7 @@ export async function billPremiumChange(
 }
 
 /** Refunds of the policy already made or payable (a cancelled refund gave nothing back). */
-async function refundedOn(billingDeps: Deps, policyId: string, currency: Money['currency']): Promise<Money> {
+export async function refundedOn(billingDeps: Deps, policyId: string, currency: Money['currency']): Promise<Money> {
   const refunds = await listRefunds(billingDeps, systemActor('policies.billing'), { policyId });
   return Money.sum(
     refunds.filter((refund) => (refund.status as string) !== 'cancelled').map((refund) => Money.of(refund.amount, refund.currency)),
