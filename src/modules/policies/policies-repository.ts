@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { runShaped } from '../../platform/db/precompiled.ts';
 import type { ApplicationStatus, ApplicationTable, PolicyStatus, PolicyTable } from '../../platform/db/schema.ts';
+import { JOB_ROW_COLUMNS, type NewJobRow } from '../../platform/jobs/index.ts';
 import { Money } from '../../platform/money.ts';
 import type { RatingWorksheetJson } from '../products/index.ts';
 import type { OtherInsuredRelation } from './domain/application-rules.ts';
@@ -253,6 +254,8 @@ export async function insertBoundPolicy(
   issueYear: number,
   items: readonly ScheduledItem[],
   issue: { id: string; recordedAt: string; details: Record<string, unknown> },
+  // The declarations page's outbox job (decision 0003), inserted by the same statement.
+  declarationsJob: NewJobRow,
 ): Promise<string> {
   if (!Number.isInteger(issueYear) || issueYear < 1000 || issueYear > 9999) throw new RangeError(`A policy number year has four digits, not ${issueYear}`);
   if (items.length === 0) throw new Error('A policy is bound with at least one item');
@@ -292,16 +295,18 @@ export async function insertBoundPolicy(
     issue.details,
     JSON.stringify(changesToJson(itemChanges)),
   ];
+  const jobValues = JOB_ROW_COLUMNS.map((column) => declarationsJob[column]);
   const first = {
     item: policyValues.length,
     issue: policyValues.length + itemValues.length,
     application: policyValues.length + itemValues.length + issueValues.length,
+    job: policyValues.length + itemValues.length + issueValues.length + 2,
   };
   const ITEM_VALUES = 9;
   // Compiled once per number of items (src/platform/db/precompiled.ts): building this statement with Kysely cost more than sending it.
   const [row] = await runShaped(db, {
     shape: `policies.bound-policy:${items.length}`,
-    values: [...policyValues, ...itemValues, ...issueValues, 'bound', policy.applicationId],
+    values: [...policyValues, ...itemValues, ...issueValues, 'bound', policy.applicationId, ...jobValues],
     build: (q, value) =>
       q
         .with('bound_policy', (w) =>
@@ -363,6 +368,13 @@ export async function insertBoundPolicy(
             .updateTable('application')
             .set({ status: value(first.application) })
             .where('id', '=', value(first.application + 1)),
+        )
+        .with('bound_declarations_job', (w) =>
+          w
+            .insertInto('job')
+            .values(Object.fromEntries(JOB_ROW_COLUMNS.map((column, index) => [column, value(first.job + index)])) as unknown as NewJobRow)
+            // As enqueueJob: the index is partial, so the conflict target repeats its predicate.
+            .onConflict((conflict) => conflict.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing()),
         )
         .selectFrom('bound_policy')
         .select('policy_number'),

@@ -26,6 +26,41 @@ export type NewJob = {
   maxAttempts?: number;
 };
 
+/** A job's row as enqueueJob inserts it, in the column order of JOB_ROW_COLUMNS. */
+export type NewJobRow = {
+  kind: string;
+  payload: Record<string, unknown>;
+  run_at: string;
+  dedupe_key: string | null;
+  max_attempts: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** The columns of NewJobRow, for a caller that inserts the job inside its own statement (a CTE beside its change). */
+export const JOB_ROW_COLUMNS = ['kind', 'payload', 'run_at', 'dedupe_key', 'max_attempts', 'created_at', 'updated_at'] as const;
+
+/** The table default of job.max_attempts (migration 0001). */
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+/**
+ * The row of a new job. A repository whose change is a single statement can insert it there as a CTE
+ * (`INSERT INTO job … ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`), so the
+ * outbox row costs no round trip of its own and still commits with the change (decision 0003).
+ */
+export function newJobRow(job: NewJob, clock: Clock): NewJobRow {
+  const now = clock.now().toString();
+  return {
+    kind: job.kind,
+    payload: job.payload ?? {},
+    run_at: (job.runAt ?? clock.now()).toString(),
+    dedupe_key: job.dedupeKey ?? null,
+    max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 export type EnqueueResult = { id: string } | { duplicate: true };
 
 /** Longest stored error text: enough for a message and the top of a stack, not a whole dump. */
@@ -34,18 +69,9 @@ const BACKOFF_BASE_SECONDS = 5;
 const BACKOFF_MAX_SECONDS = 3600;
 
 export async function enqueueJob(db: Executor, job: NewJob, clock: Clock): Promise<EnqueueResult> {
-  const now = clock.now().toString();
   const row = await db
     .insertInto('job')
-    .values({
-      kind: job.kind,
-      payload: job.payload ?? {},
-      run_at: (job.runAt ?? clock.now()).toString(),
-      dedupe_key: job.dedupeKey ?? null,
-      max_attempts: job.maxAttempts,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(newJobRow(job, clock))
     // The index is partial, so the conflict target must repeat its predicate.
     .onConflict((conflict) => conflict.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
     .returning('id')

@@ -6,7 +6,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { newId } from '../../../platform/ids.ts';
-import { enqueueJob } from '../../../platform/jobs/index.ts';
+import { newJobRow } from '../../../platform/jobs/index.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { issueInvoice } from '../../billing/index.ts';
@@ -80,12 +80,21 @@ export async function bindPolicy(
       appraisedBy: null,
     }));
     // The policy (numbered from the sequence inside the INSERT, formatPolicyNumber's form for the
-    // year of issue), its schedule, the issue transaction and the application marked bound: one statement.
-    const policyNumber = await insertBoundPolicy(trx, unnumbered, today.year, schedule, {
-      id: newId(),
-      recordedAt: unnumbered.issuedAt,
-      details: { applicationId, days: period.days, worksheetTotal: application.worksheet.total },
-    });
+    // year of issue), its schedule, the issue transaction, the application marked bound and the
+    // declarations page's outbox job: one statement. The documents module's job renders and stores the
+    // page once the policy is committed (DESIGN §2); the key makes it one job per policy.
+    const declarationsJob = newJobRow(
+      { kind: 'documents.declarations', payload: { policyId: unnumbered.id }, dedupeKey: `documents.declarations:${unnumbered.id}` },
+      deps.clock,
+    );
+    const policyNumber = await insertBoundPolicy(
+      trx,
+      unnumbered,
+      today.year,
+      schedule,
+      { id: newId(), recordedAt: unnumbered.issuedAt, details: { applicationId, days: period.days, worksheetTotal: application.worksheet.total } },
+      declarationsJob,
+    );
     const { id: policyId, ...rest } = unnumbered;
     const policy: Policy = { id: policyId, policyNumber, ...rest };
     // The first invoice is part of issuing: it commits with the policy or not at all. The premium is
@@ -117,9 +126,6 @@ export async function bindPolicy(
         ],
       },
     );
-    // The declarations page leaves through the outbox (DESIGN §2): the documents module's job renders
-    // and stores it once the policy is committed; the key makes it one job per policy.
-    await enqueueJob(trx, { kind: 'documents.declarations', payload: { policyId: policy.id }, dedupeKey: `documents.declarations:${policy.id}` }, deps.clock);
     return { ...policy, application: { ...application, status: 'bound' }, schedule };
   });
 }
