@@ -84,6 +84,73 @@ export async function openAccountWithSequence(db: Db, account: BillingAccount): 
   return { account: { id: row.id, holderUserId: row.holder_user_id, currency: row.currency, createdAt: row.created_at }, sequence: row.sequence };
 }
 
+/** An account opened (or found) with the next invoice sequence number: what openAccountWithSequence answers. */
+export type OpenedAccount = { account: BillingAccount; sequence: string };
+
+/**
+ * openAccountWithSequence as two CTEs another module's single statement can carry (binding: the policy
+ * and the holder's account in one round trip, bench/quote-to-issue.ts). Data-modifying CTEs must stand
+ * at the top of a statement, so the caller adds both with `.with(name, () => cte)` under these names and
+ * selects `openedAccountColumns` from its final row (left-joined: no row when a concurrent transaction
+ * created the account a moment ago, as with openAccountWithSequence; issueInvoice then opens it itself).
+ * The arguments are bound values (stand-ins of a precompiled statement are fine). Kysely puts a raw CTE
+ * body in the statement as it is, so each body carries its own parentheses.
+ */
+type OpenedRow = { id: string; holder_user_id: string; currency: Currency; created_at: string };
+
+export function openAccountCtes(account: { id: unknown; holderUserId: unknown; currency: unknown; createdAt: unknown }) {
+  return {
+    created: {
+      name: 'billing_account_created(id, holder_user_id, currency, created_at)',
+      query: sql<OpenedRow>`(INSERT INTO billing_account (id, holder_user_id, currency, created_at)
+        VALUES (${account.id}, ${account.holderUserId}, ${account.currency}, ${account.createdAt})
+        ON CONFLICT (holder_user_id, currency) DO NOTHING
+        RETURNING id, holder_user_id, currency, created_at)`,
+    },
+    opened: {
+      name: 'billing_account_opened(id, holder_user_id, currency, created_at, sequence)',
+      query: sql<OpenedRow & { sequence: string }>`(SELECT id, holder_user_id, currency, created_at, nextval('invoice_reference_seq')::text FROM (
+          SELECT id, holder_user_id, currency, created_at FROM billing_account_created
+          UNION ALL
+          SELECT id, holder_user_id, currency, created_at FROM billing_account WHERE holder_user_id = ${account.holderUserId} AND currency = ${account.currency}
+          LIMIT 1
+        ) AS found)`,
+    },
+  } as const;
+}
+
+/** The columns a statement carrying openAccountCtes selects (from billing_account_opened), as `opened_<column>`. */
+export const openedAccountColumns = [
+  sql<string | null>`billing_account_opened.id`.as('opened_account_id'),
+  sql<string | null>`billing_account_opened.holder_user_id`.as('opened_holder_user_id'),
+  sql<Currency | null>`billing_account_opened.currency`.as('opened_currency'),
+  sql<string | null>`billing_account_opened.created_at`.as('opened_created_at'),
+  sql<string | null>`billing_account_opened.sequence`.as('opened_sequence'),
+] as const;
+
+export type OpenedAccountRow = {
+  opened_account_id: string | null;
+  opened_holder_user_id: string | null;
+  opened_currency: Currency | null;
+  opened_created_at: string | null;
+  opened_sequence: string | null;
+};
+
+export function openedAccountOf(row: OpenedAccountRow): OpenedAccount | null {
+  if (
+    row.opened_account_id === null ||
+    row.opened_holder_user_id === null ||
+    row.opened_currency === null ||
+    row.opened_created_at === null ||
+    row.opened_sequence === null
+  )
+    return null;
+  return {
+    account: { id: row.opened_account_id, holderUserId: row.opened_holder_user_id, currency: row.opened_currency, createdAt: row.opened_created_at },
+    sequence: row.opened_sequence,
+  };
+}
+
 export async function nextInvoiceSequence(db: Db): Promise<string> {
   const { rows } = await sql<{ n: string }>`SELECT nextval('invoice_reference_seq') AS n`.execute(db);
   const n = rows[0]?.n;

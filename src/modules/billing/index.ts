@@ -1,5 +1,6 @@
 /** The billing module's public surface: other modules and the composition root import only this. */
-export type { BillingAccount, Invoice, Refund } from './billing-repository.ts';
+export type { BillingAccount, Invoice, OpenedAccount, OpenedAccountRow, Refund } from './billing-repository.ts';
+export { openAccountCtes, openedAccountColumns, openedAccountOf } from './billing-repository.ts';
 export { type Allocation, allocatePayment } from './domain/allocate-payment.ts';
 export { type Balance, computeBalance } from './domain/balance.ts';
 export { parseBankStatementCsv } from './domain/bank-statement-csv.ts';

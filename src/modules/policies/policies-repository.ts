@@ -7,6 +7,7 @@ import { runShaped } from '../../platform/db/precompiled.ts';
 import type { ApplicationStatus, ApplicationTable, PolicyStatus, PolicyTable } from '../../platform/db/schema.ts';
 import { JOB_ROW_COLUMNS, type NewJobRow } from '../../platform/jobs/index.ts';
 import { Money } from '../../platform/money.ts';
+import { type OpenedAccount, openAccountCtes, openedAccountColumns, openedAccountOf } from '../billing/index.ts';
 import type { RatingWorksheetJson } from '../products/index.ts';
 import type { OtherInsuredRelation } from './domain/application-rules.ts';
 import type { ItemChange } from './domain/policy-timeline.ts';
@@ -256,7 +257,9 @@ export async function insertBoundPolicy(
   issue: { id: string; recordedAt: string; details: Record<string, unknown> },
   // The declarations page's outbox job (decision 0003), inserted by the same statement.
   declarationsJob: NewJobRow,
-): Promise<string> {
+  // The holder's billing account, opened (or found) with the first invoice's number by the same statement.
+  billingAccount: { id: string; createdAt: string },
+): Promise<{ policyNumber: string; opened: OpenedAccount | null }> {
   if (!Number.isInteger(issueYear) || issueYear < 1000 || issueYear > 9999) throw new RangeError(`A policy number year has four digits, not ${issueYear}`);
   if (items.length === 0) throw new Error('A policy is bound with at least one item');
   const itemChanges = issueItemChanges(items);
@@ -301,14 +304,18 @@ export async function insertBoundPolicy(
     issue: policyValues.length + itemValues.length,
     application: policyValues.length + itemValues.length + issueValues.length,
     job: policyValues.length + itemValues.length + issueValues.length + 2,
+    account: policyValues.length + itemValues.length + issueValues.length + 2 + JOB_ROW_COLUMNS.length,
   };
   const ITEM_VALUES = 9;
   // Compiled once per number of items (src/platform/db/precompiled.ts): building this statement with Kysely cost more than sending it.
   const [row] = await runShaped(db, {
     shape: `policies.bound-policy:${items.length}`,
-    values: [...policyValues, ...itemValues, ...issueValues, 'bound', policy.applicationId, ...jobValues],
-    build: (q, value) =>
-      q
+    values: [...policyValues, ...itemValues, ...issueValues, 'bound', policy.applicationId, ...jobValues, billingAccount.id, billingAccount.createdAt],
+    build: (q, value) => {
+      const account = openAccountCtes({ id: value(first.account), holderUserId: value(3), currency: value(11), createdAt: value(first.account + 1) });
+      return q
+        .with(account.created.name, () => account.created.query)
+        .with(account.opened.name, () => account.opened.query)
         .with('bound_policy', (w) =>
           w
             .insertInto('policy')
@@ -377,10 +384,12 @@ export async function insertBoundPolicy(
             .onConflict((conflict) => conflict.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing()),
         )
         .selectFrom('bound_policy')
-        .select('policy_number'),
+        .leftJoin('billing_account_opened', (join) => join.onTrue())
+        .select(['bound_policy.policy_number', ...openedAccountColumns]);
+    },
   });
   if (!row) throw new Error(`policy ${policy.id} was not inserted`);
-  return row.policy_number;
+  return { policyNumber: row.policy_number, opened: openedAccountOf(row) };
 }
 
 /** The issue transaction adds every item: the timeline (decision 0009) starts here. */

@@ -7,7 +7,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { Currency } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
-import { findOrCreateAccount, type Invoice, invoiceInsert, nextInvoiceSequence, openAccountWithSequence } from '../billing-repository.ts';
+import { findOrCreateAccount, type Invoice, invoiceInsert, nextInvoiceSequence, type OpenedAccount, openAccountWithSequence } from '../billing-repository.ts';
 import { referenceForSequence } from '../domain/structured-reference.ts';
 import { billingErrors } from '../errors.ts';
 import { positiveCents } from './common.ts';
@@ -40,7 +40,9 @@ export async function issueInvoice(
   actor: Actor,
   input: IssueInvoiceInput,
   origin: RequestOrigin,
-  options: { alsoRecord?: readonly AuditEventInput[] } = {},
+  // `opened`: the holder's account and the next invoice number, when the caller's own statement already
+  // opened them (openAccountCtes); saves issuing its round trip.
+  options: { alsoRecord?: readonly AuditEventInput[]; opened?: OpenedAccount | null } = {},
 ): Promise<Invoice> {
   const amount = positiveCents(input.amount, input.currency, 'amount');
   // 'YYYY-MM-DD' strings compare in calendar order.
@@ -49,7 +51,10 @@ export async function issueInvoice(
     const now = nowText(deps.clock);
     const newAccount = { id: newId(), holderUserId: input.holderUserId, currency: input.currency, createdAt: now };
     // One statement for the account and the invoice number; two only when a concurrent bind just created the account.
-    const opened = await openAccountWithSequence(trx, newAccount);
+    const opened =
+      options.opened && options.opened.account.holderUserId === input.holderUserId && options.opened.account.currency === input.currency
+        ? options.opened
+        : await openAccountWithSequence(trx, newAccount);
     const account = opened?.account ?? (await findOrCreateAccount(trx, newAccount));
     const id = newId();
     const structuredReference = referenceForSequence(opened?.sequence ?? (await nextInvoiceSequence(trx)));

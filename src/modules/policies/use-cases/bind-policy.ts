@@ -87,13 +87,15 @@ export async function bindPolicy(
       { kind: 'documents.declarations', payload: { policyId: unnumbered.id }, dedupeKey: `documents.declarations:${unnumbered.id}` },
       deps.clock,
     );
-    const policyNumber = await insertBoundPolicy(
+    // The holder's billing account is opened (or found) with the first invoice's number by it too.
+    const { policyNumber, opened } = await insertBoundPolicy(
       trx,
       unnumbered,
       today.year,
       schedule,
       { id: newId(), recordedAt: unnumbered.issuedAt, details: { applicationId, days: period.days, worksheetTotal: application.worksheet.total } },
       declarationsJob,
+      { id: newId(), createdAt: unnumbered.issuedAt },
     );
     const { id: policyId, ...rest } = unnumbered;
     const policy: Policy = { id: policyId, policyNumber, ...rest };
@@ -124,6 +126,7 @@ export async function bindPolicy(
             requestId: origin.requestId,
           },
         ],
+        opened,
       },
     );
     return { ...policy, application: { ...application, status: 'bound' }, schedule };
