@@ -1,4 +1,6 @@
 /** The policies module's public surface: other modules and the composition root import only this. */
+
+export { type InsuredStatus, insuredStatusOf } from './domain/insureds.ts';
 export { DEFAULT_OFFER_DAYS_BEFORE } from './domain/renewal.ts';
 export { policiesApi } from './http/api-routes.ts';
 export { policyPages } from './http/pages.tsx';
