@@ -177,6 +177,8 @@ async function startBezel(): Promise<void> {
   const config = loadConfig({
     NODE_ENV: 'production',
     APP_SECRET: randomBytes(32).toString('base64url'),
+    // PRV-SEC-1: production needs configured field-encryption master keys.
+    BEZEL_MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     PUBLIC_URL: 'https://bezel-bench.invalid',
     LOG_LEVEL: 'silent',
     BEZEL_WORKER: 'false',

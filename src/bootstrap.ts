@@ -6,6 +6,22 @@ import { billingApi } from './modules/billing/index.ts';
 import { documentsApi, documentsJobHandlers } from './modules/documents/index.ts';
 import { filesApi } from './modules/files/index.ts';
 import { policiesApi, policyPages, renewalJobHandlers, renewalSchedule } from './modules/policies/index.ts';
+import {
+  consentApi,
+  consentPages,
+  cookiePages,
+  deidentifiedExportApi,
+  fulfilmentJobHandlers,
+  fulfilmentPages,
+  privacyDisclosureApi,
+  privacyDisclosurePages,
+  privacyProtectionApi,
+  privacyRequestPages,
+  privacyRequestsApi,
+  privacyRetentionHttp,
+  retentionJobHandlers,
+  retentionPurgeSchedule,
+} from './modules/privacy/index.ts';
 import { productPages, productsApi } from './modules/products/index.ts';
 import { resolveAppSecret } from './platform/app-secret.ts';
 import { auditJobHandlers, auditSealerSchedule } from './platform/audit/index.ts';
@@ -54,6 +70,22 @@ export const HTTP_MODULES: HttpModule[] = [
   policyPages,
   filesApi,
   productPages,
+  privacyProtectionApi,
+  // PRV-COOKIE-1: the cookie banner on every page, GPC, the privacy notice and page counts (PRV-BEACON-1).
+  cookiePages,
+  consentPages,
+  consentApi,
+  // PRV-RIGHT-1..13, PRV-CONTACT-1: privacy requests (API and pages).
+  privacyRequestsApi,
+  privacyRequestPages,
+  // PRV-DISC-1/3, PRV-PROC-1, PRV-FRAUD-1, PRV-SURVEY-1, PRV-DEID-1: recipients, disclosures, incidents, surveys, de-identified export.
+  privacyDisclosureApi,
+  privacyDisclosurePages,
+  deidentifiedExportApi,
+  // PRV-USE-1, PRV-RET-1: the register of processing (page, JSON, CSV) and legal holds.
+  privacyRetentionHttp,
+  // PRV-RIGHT-1, -2, -3, -8, PRV-PORTAL-1: the customer's own data: package, contact details, erasure, closure.
+  fulfilmentPages,
 ];
 
 export function jobHandlers(deps: Deps): JobHandlers {
@@ -62,6 +94,10 @@ export function jobHandlers(deps: Deps): JobHandlers {
     ...auditJobHandlers(deps),
     ...documentsJobHandlers(deps),
     ...renewalJobHandlers(deps),
+    // PRV-RIGHT-1: builds the encrypted access packages.
+    ...fulfilmentJobHandlers(deps),
+    // PRV-RET-1, PRV-REC-1: the nightly retention purge.
+    ...retentionJobHandlers(deps),
     'maintenance.cleanup': async () => {
       const now = nowText(deps.clock);
       await deleteExpiredSessions(deps.db, now);
@@ -77,6 +113,8 @@ export function schedules(config: Config) {
     defineSchedule({ name: 'maintenance.cleanup', cron: '17 * * * *', timeZone: config.insurerTimeZone, kind: 'maintenance.cleanup' }),
     // JPF-COND-7: renewal offers, renewals and lapses every night at 02:30 in the insurer's time zone (docs/operations/renewal.md).
     defineSchedule({ ...renewalSchedule, timeZone: config.insurerTimeZone }),
+    // PRV-RET-1: the retention purge every night at 03:40 in the insurer's time zone.
+    defineSchedule({ ...retentionPurgeSchedule, timeZone: config.insurerTimeZone }),
   ];
 }
 

@@ -35,7 +35,12 @@ describe('configuration (issue #2, point 9)', () => {
       () => loadConfig({ NODE_ENV: 'production', APP_SECRET: 'short', PUBLIC_URL: 'https://x.example' }),
       /APP_SECRET="short": expected at least 32 characters/,
     );
-    const config = loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://insure.example/' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      APP_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://insure.example/',
+      BEZEL_MASTER_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    });
     assert.equal(config.secureCookies, true);
     assert.equal(config.publicUrl, 'https://insure.example');
     assert.equal(config.seedDemo, false);

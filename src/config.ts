@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type MasterKey, parseMasterKeys } from './platform/crypto/field-encryption-keys.ts';
 
 /**
  * Every setting Bezel reads from the environment, validated once at start.
@@ -62,6 +63,9 @@ const environmentSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   // Issue #3: uploaded appraisals and receipts are size-limited; 10 MB unless set (decision 0008).
   BEZEL_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
+  // PRV-SEC-1: field encryption master keys (checked below, so a wrong value never echoes key material).
+  BEZEL_MASTER_KEYS: z.string().optional(),
+  BEZEL_ACTIVE_MASTER_KEY: z.string().optional(),
 });
 
 export type Config = {
@@ -85,6 +89,9 @@ export type Config = {
   passwordHashCost: 'standard' | 'low';
   metricsToken: string | undefined;
   maxUploadBytes: number;
+  /** PRV-SEC-1: master keys for field encryption (empty: derived from the app secret, development/test only). */
+  masterKeys: readonly MasterKey[];
+  activeMasterKeyId: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -121,6 +128,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (env.BEZEL_WEB === false && env.BEZEL_WORKER === false) {
     problems.push('BEZEL_WEB=false and BEZEL_WORKER=false: this instance would do nothing; enable at least one');
   }
+  const masterKeys = masterKeyProblems(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, '');
   return {
@@ -144,5 +152,29 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     passwordHashCost: env.PASSWORD_HASH_COST,
     metricsToken: env.METRICS_TOKEN,
     maxUploadBytes: env.BEZEL_MAX_UPLOAD_BYTES,
+    masterKeys,
+    activeMasterKeyId: masterKeys.length > 0 ? (env.BEZEL_ACTIVE_MASTER_KEY ?? masterKeys[0]?.id) : undefined,
   };
+}
+
+/** PRV-SEC-1: one line per wrong master key setting; the key material itself is never printed. */
+function masterKeyProblems(
+  env: { NODE_ENV: string; BEZEL_MASTER_KEYS?: string | undefined; BEZEL_ACTIVE_MASTER_KEY?: string | undefined },
+  problems: string[],
+): MasterKey[] {
+  if (env.BEZEL_MASTER_KEYS === undefined) {
+    if (env.NODE_ENV === 'production')
+      problems.push('BEZEL_MASTER_KEYS=(not set): required in production, id:base64key[,id:base64key…] with 32-byte keys (field encryption)');
+    if (env.BEZEL_ACTIVE_MASTER_KEY !== undefined)
+      problems.push(`BEZEL_ACTIVE_MASTER_KEY=${JSON.stringify(env.BEZEL_ACTIVE_MASTER_KEY)}: set BEZEL_MASTER_KEYS too; it names one of its keys`);
+    return [];
+  }
+  const parsed = parseMasterKeys(env.BEZEL_MASTER_KEYS);
+  problems.push(...parsed.problems);
+  const ids = parsed.keys.map((key) => key.id);
+  if (env.BEZEL_ACTIVE_MASTER_KEY === undefined && parsed.keys.length > 1)
+    problems.push(`BEZEL_ACTIVE_MASTER_KEY=(not set): required when BEZEL_MASTER_KEYS lists more than one key; one of ${ids.join(', ')}`);
+  if (env.BEZEL_ACTIVE_MASTER_KEY !== undefined && parsed.problems.length === 0 && !ids.includes(env.BEZEL_ACTIVE_MASTER_KEY))
+    problems.push(`BEZEL_ACTIVE_MASTER_KEY=${JSON.stringify(env.BEZEL_ACTIVE_MASTER_KEY)}: expected one of the ids in BEZEL_MASTER_KEYS (${ids.join(', ')})`);
+  return parsed.keys;
 }

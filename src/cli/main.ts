@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { changeUserRoles, createUser, listAccounts, seedDemoUsers } from '../modules/accounts/index.ts';
+import { rotateDataKeys } from '../modules/privacy/index.ts';
 import { seedDemoProduct } from '../modules/products/index.ts';
 import { resolveAppSecret } from '../platform/app-secret.ts';
 import { sealAuditEvents, verifyAuditChain } from '../platform/audit/index.ts';
 import { isRole, systemActor } from '../platform/auth/actor.ts';
 import { systemClock } from '../platform/clock.ts';
+import { listDataKeys } from '../platform/crypto/field-encryption-store.ts';
 import { DataDirInUseError } from '../platform/db/data-dir-lock.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -36,6 +38,9 @@ const USAGE = `Usage: bezel <command> [options]
                                  and the demo jewelry product (only when it is missing)
   jobs list [--status queued|running|succeeded|dead]
   jobs retry <job-id>            queue a dead job again
+  keys rotate [--batch-size N]   PRV-SEC-1: new data key under the active master key, re-encrypt every
+                                 encrypted value, destroy the old data keys (resumes an interrupted run)
+  keys list                      data keys: id, master key, status (never key material)
 `;
 
 class UsageError extends Error {}
@@ -52,6 +57,7 @@ async function run(argv: string[]): Promise<number> {
       'password-stdin': { type: 'boolean' },
       search: { type: 'string' },
       status: { type: 'string' },
+      'batch-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -155,6 +161,20 @@ async function run(argv: string[]): Promise<number> {
         const retried = await retryJob(deps.db, argument, deps.clock);
         process.stdout.write(retried ? `Job ${argument} queued again.\n` : `Job ${argument} is not dead (or does not exist); nothing changed.\n`);
         return retried ? 0 : 1;
+      }
+      case 'keys rotate': {
+        const batchSize = values['batch-size'] === undefined ? 200 : Number(values['batch-size']);
+        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError('--batch-size must be a whole number from 1 to 10000');
+        const report = await rotateDataKeys(deps, actor, { batchSize }, SYSTEM_ORIGIN);
+        const counts = Object.entries(report.reencrypted).map(([column, count]) => `${column} ${count}`);
+        process.stdout.write(
+          `${report.resumed ? 'Resumed the unfinished rotation' : 'Rotated'}: data key ${report.activeDataKeyId} under master key ${report.masterKeyId}; re-encrypted ${counts.join(', ')}; destroyed ${report.destroyedDataKeyIds.length} old data key(s).\n`,
+        );
+        return 0;
+      }
+      case 'keys list': {
+        for (const key of await listDataKeys(deps.db)) process.stdout.write(`${key.id}  ${key.status.padEnd(9)} master key ${key.masterKeyId}\n`);
+        return 0;
       }
       default:
         throw new UsageError(`Unknown command: ${positionals.join(' ')}`);

@@ -1,6 +1,8 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { ProductVersionStatus } from '../../platform/db/schema.ts';
 import { type ProductDefinition, parseProductDefinition } from './domain/product-definition.ts';
+import { isRateTableName, type LoadedRateTable } from './domain/rate-tables.ts';
+import { findTablesInForce } from './products-repository.ts';
 
 /**
  * SQL of product versions as records with their ids (publishing, the API's list, and which version
@@ -62,4 +64,46 @@ export async function findVersionDefinition(db: Db, id: string): Promise<Product
   // Definitions are written by Bezel after the same check; one that fails was edited by hand.
   if (!parsed.ok) throw new Error(`product_version ${id} has an invalid definition: ${parsed.problems.join('; ')}`);
   return parsed.definition;
+}
+
+/**
+ * The rate table versions that will rate a version effective from `date` (issue #3): for each table the
+ * one in force on that day, and every one activated to take effect after it.
+ */
+export async function findTablesRatingFrom(db: Db, productId: string, date: string): Promise<LoadedRateTable[]> {
+  const [inForce, later] = await Promise.all([
+    findTablesInForce(db, productId, date),
+    db
+      .selectFrom('rate_table')
+      .select(['id', 'name', 'version', 'effective_from'])
+      .where('product_id', '=', productId)
+      .where('status', '=', 'active')
+      .where('effective_from', '>', date)
+      .execute(),
+  ]);
+  if (later.length === 0) return inForce;
+  const rows = await db
+    .selectFrom('rate_table_row')
+    .select(['rate_table_id', 'key', 'value'])
+    .where(
+      'rate_table_id',
+      'in',
+      later.map((table) => table.id),
+    )
+    .execute();
+  return [
+    ...inForce,
+    ...later.flatMap((table) =>
+      isRateTableName(table.name) && table.effective_from !== null
+        ? [
+            {
+              name: table.name,
+              version: table.version,
+              effectiveFrom: table.effective_from,
+              rows: new Map(rows.filter((row) => row.rate_table_id === table.id).map((row) => [row.key, row.value])),
+            },
+          ]
+        : [],
+    ),
+  ];
 }

@@ -38,6 +38,11 @@ export const PERMISSIONS = [
   'billing:manage',
   // Issue #3 renewal (JPF-COND-7): start renewal runs and watch their progress.
   'renewals:manage',
+  // Issue #5 privacy: read the register of processing, legal holds and privacy records; manage them.
+  'privacy:read',
+  'privacy:manage',
+  // Issue #5, PRV-FRAUD-1: the incident register (non-payment, suspected fraud), only for the roles that need it.
+  'incidents:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,15 +55,28 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agent: [...EVERYONE, 'portal:enter'],
   jeweler: [...EVERYONE, 'portal:enter'],
   partner: [...EVERYONE, 'portal:enter'],
-  underwriter: [...STAFF, 'products:manage'],
+  underwriter: [...STAFF, 'products:manage', 'incidents:manage'],
   adjuster: STAFF,
   // Issue #3, basic billing: the billing role reads and records invoices, payments and refunds.
-  billing: [...STAFF, 'billing:read', 'billing:manage'],
-  privacy_officer: STAFF,
+  billing: [...STAFF, 'billing:read', 'billing:manage', 'incidents:manage'],
+  privacy_officer: [...STAFF, 'privacy:read', 'privacy:manage'],
   secretary: STAFF,
-  admin: [...STAFF, 'users:read', 'users:manage', 'audit:read', 'jobs:read', 'jobs:manage', 'products:manage', 'billing:read', 'billing:manage'],
+  admin: [
+    ...STAFF,
+    'users:read',
+    'users:manage',
+    'audit:read',
+    'jobs:read',
+    'jobs:manage',
+    'products:manage',
+    'billing:read',
+    'billing:manage',
+    'privacy:read',
+    'privacy:manage',
+    'incidents:manage',
+  ],
   // Auditors and regulators read everything and change nothing.
-  auditor: [...STAFF, 'users:read', 'audit:read', 'jobs:read', 'billing:read'],
+  auditor: [...STAFF, 'users:read', 'audit:read', 'jobs:read', 'billing:read', 'privacy:read'],
 };
 
 // Issue #3, policies: customers apply for themselves, agents for their clients (each sees only

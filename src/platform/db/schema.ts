@@ -45,6 +45,11 @@ export interface AppUserTable {
   email_confirmed_at: InstantText | null;
   created_at: Defaulted<InstantText>;
   updated_at: Defaulted<InstantText>;
+  // 0019_privacy_fulfilment (PRV-RIGHT-2, PRV-PORTAL-1, PRV-RIGHT-3).
+  phone: Defaulted<string | null>;
+  postal_address: Defaulted<unknown | null>;
+  closed_at: Defaulted<InstantText | null>;
+  erased_at: Defaulted<InstantText | null>;
 }
 
 export interface UserRoleTable {
@@ -543,6 +548,118 @@ export interface RenewalFailureTable {
   created_at: InstantText;
 }
 
+// 0016_privacy_requests: privacy requests, their one-time codes and automated-decision review tasks (issue #5).
+export interface PrivacyRequestTable {
+  id: string;
+  type: string;
+  status: string;
+  channel: string;
+  jurisdiction: string;
+  subject_user_id: string | null;
+  requester_name: string;
+  requester_email: string;
+  details: Defaulted<string>;
+  third_party_recipient: string | null;
+  agent_name: string | null;
+  agent_authorisation_file_id: string | null;
+  verification_method: string | null;
+  verified_at: InstantText | null;
+  verified_by: string | null;
+  received_on: string;
+  deadline_rule: string;
+  due_on: string;
+  extended_due_on: string | null;
+  extension_reason: string | null;
+  extended_at: InstantText | null;
+  outcome_summary: string | null;
+  rejection_reason: string | null;
+  closed_at: InstantText | null;
+  closed_by: string | null;
+  entered_by: string | null;
+  created_at: InstantText;
+  updated_at: InstantText;
+}
+
+export interface PrivacyRequestCodeTable {
+  request_id: string;
+  code_hash: string;
+  created_at: InstantText;
+  expires_at: InstantText;
+  failed_attempts: Defaulted<number>;
+  used_at: InstantText | null;
+}
+
+export interface PrivacyReviewTaskTable {
+  id: string;
+  request_id: string;
+  status: string;
+  created_at: InstantText;
+  reviewed_at: InstantText | null;
+  reviewed_by: string | null;
+  review_outcome: string | null;
+}
+
+// Issue #5, consent, cookies and marketing (migration 0015).
+export interface PrivacyNoticeVersionTable {
+  version: number;
+  /** 'YYYY-MM-DD' */
+  published_on: string;
+  summary_en: string;
+  summary_nl: string;
+  changes_en: string;
+  changes_nl: string;
+  created_at: Defaulted<InstantText>;
+}
+
+export type CookieConsentMethod = 'accept_all' | 'refuse_all' | 'custom' | 'gpc';
+
+export interface CookieConsentTable {
+  id: string;
+  consent_id: string;
+  notice_version: number;
+  analytics: boolean;
+  advertising: boolean;
+  method: CookieConsentMethod;
+  gpc: boolean;
+  user_id: string | null;
+  masked_ip: string | null;
+  user_agent: string | null;
+  recorded_at: InstantText;
+}
+
+export interface PageViewCountTable {
+  /** 'YYYY-MM-DD' */
+  day: string;
+  path: string;
+  /** int8, as a decimal string */
+  views: ColumnType<string, number, string>;
+}
+
+export type ConsentPurpose = 'marketing_email' | 'satisfaction_survey';
+export type ConsentSource = 'portal' | 'api' | 'unsubscribe_link';
+
+export interface ConsentRecordTable {
+  id: string;
+  user_id: string;
+  purpose: ConsentPurpose;
+  notice_version: number;
+  source: ConsentSource;
+  given_at: InstantText;
+  withdrawn_at: InstantText | null;
+  withdrawn_source: ConsentSource | null;
+}
+
+export type SuppressionReason = 'opted_out' | 'objected' | 'unsubscribed';
+
+export interface MarketingSuppressionTable {
+  id: string;
+  user_id: string;
+  reason: SuppressionReason;
+  source: ConsentSource;
+  recorded_at: InstantText;
+  lifted_at: InstantText | null;
+}
+
 export interface DatabaseSchema {
   instance_setting: InstanceSettingTable;
   app_user: AppUserTable;
@@ -578,4 +695,275 @@ export interface DatabaseSchema {
   renewal_run: RenewalRunTable;
   renewal_offer: RenewalOfferTable;
   renewal_failure: RenewalFailureTable;
+  privacy_request: PrivacyRequestTable;
+  privacy_request_code: PrivacyRequestCodeTable;
+  privacy_review_task: PrivacyReviewTaskTable;
+  privacy_notice_version: PrivacyNoticeVersionTable;
+  cookie_consent: CookieConsentTable;
+  page_view_count: PageViewCountTable;
+  consent_record: ConsentRecordTable;
+  marketing_suppression: MarketingSuppressionTable;
+  processing_restriction: ProcessingRestrictionTable;
+  access_package: AccessPackageTable;
+  portability_delivery: PortabilityDeliveryTable;
+  data_key: DataKeyTable;
+  call_recording: CallRecordingTable;
+  insured_birth_date: InsuredBirthDateTable;
+  guardian_consent: GuardianConsentTable;
+  inbound_message: InboundMessageTable;
+  contact_correction: ContactCorrectionTable;
+  erasure_record: ErasureRecordTable;
+  // 0020_disclosures (issue #5).
+  privacy_recipient: PrivacyRecipientTable;
+  processor_agreement: ProcessorAgreementTable;
+  disclosure: DisclosureTable;
+  partner_authorisation: PartnerAuthorisationTable;
+  incident: IncidentTable;
+  survey: SurveyTable;
+  survey_invitation: SurveyInvitationTable;
+  survey_answer: SurveyAnswerTable;
+  deidentified_export: DeidentifiedExportTable;
+  // 0018_legal_holds (issue #5, PRV-RET-1).
+  legal_hold: LegalHoldTable;
+}
+
+// 0018_legal_holds: a privacy officer's hold on a person or a policy stops retention purges and erasure.
+export type LegalHoldSubjectType = 'app_user' | 'policy';
+export interface LegalHoldTable {
+  id: string;
+  subject_type: LegalHoldSubjectType;
+  subject_id: string;
+  reason: string;
+  placed_by: string;
+  placed_at: InstantText;
+  released_by: string | null;
+  released_at: InstantText | null;
+  release_reason: string | null;
+}
+
+// 0019_privacy_fulfilment: restriction, access packages, portability, corrections, erasure (issue #5).
+export interface ProcessingRestrictionTable {
+  id: string;
+  user_id: string;
+  reason: string;
+  privacy_request_id: string | null;
+  started_at: InstantText;
+  started_by: string;
+  lifted_at: InstantText | null;
+  lifted_by: string | null;
+  lift_reason: string | null;
+}
+
+export interface AccessPackageTable {
+  id: string;
+  user_id: string;
+  purpose: 'access' | 'portability';
+  privacy_request_id: string | null;
+  status: 'preparing' | 'ready';
+  sealed_password: string | null;
+  password_shown_at: InstantText | null;
+  content: Uint8Array | null;
+  sha256: string | null;
+  byte_size: number | null;
+  created_at: InstantText;
+  ready_at: InstantText | null;
+  expires_at: InstantText;
+  downloads: Defaulted<number>;
+  last_downloaded_at: InstantText | null;
+}
+
+export interface PortabilityDeliveryTable {
+  id: string;
+  access_package_id: string;
+  recipient_name: string;
+  recipient_email: string;
+  token_hash: string;
+  created_at: InstantText;
+  expires_at: InstantText;
+  downloaded_at: InstantText | null;
+}
+
+export interface ContactCorrectionTable {
+  id: string;
+  user_id: string;
+  requested_by: string;
+  changes: unknown;
+  note: string | null;
+  status: 'pending' | 'applied' | 'rejected';
+  created_at: InstantText;
+  decided_at: InstantText | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+}
+
+export interface ErasureRecordTable {
+  id: string;
+  user_id: string;
+  privacy_request_id: string | null;
+  performed_at: InstantText;
+  performed_by: string;
+  erased: unknown;
+  kept: unknown;
+}
+
+// 0017_field_encryption (issue #5): PRV-SEC-1 data keys; PRV-REC-1 call recordings; PRV-CHILD-1 intake records.
+// Columns commented "encrypted" hold `v1:<data key id>:…` (src/platform/crypto/field-encryption.ts).
+export interface DataKeyTable {
+  id: string;
+  master_key_id: string;
+  wrapped_key: string | null;
+  status: 'active' | 'retired' | 'destroyed';
+  created_at: InstantText;
+  retired_at: InstantText | null;
+  destroyed_at: InstantText | null;
+}
+
+export interface CallRecordingTable {
+  id: string;
+  caller_user_id: string | null;
+  /** encrypted */
+  caller_phone: string;
+  caller_phone_index: string;
+  staff_user_id: string | null;
+  purpose: 'training' | 'verify_agreement';
+  recorded_at: InstantText;
+  duration_seconds: number;
+  media_type: string;
+  /** encrypted */
+  recording: string;
+  registered_by: string;
+  created_at: InstantText;
+}
+
+export interface InsuredBirthDateTable {
+  id: string;
+  application_id: string;
+  insured_no: number;
+  subject_user_id: string;
+  /** encrypted */
+  date_of_birth: string;
+  created_at: InstantText;
+}
+
+export interface GuardianConsentTable {
+  id: string;
+  application_id: string;
+  insured_no: number;
+  subject_user_id: string;
+  guardian_name: string;
+  relation: 'parent' | 'legal_guardian';
+  method: 'written' | 'electronic' | 'in_person' | 'phone';
+  consented_at: InstantText;
+  recorded_by: string;
+  created_at: InstantText;
+}
+
+export interface InboundMessageTable {
+  id: string;
+  channel: 'email' | 'web_form' | 'mail' | 'phone';
+  sender_user_id: string | null;
+  sender_name: string | null;
+  sender_contact: string | null;
+  subject: string | null;
+  body: string;
+  received_at: InstantText;
+  registered_by: string;
+  created_at: InstantText;
+}
+
+// 0020_disclosures: recipients, processor agreements, disclosures, partner authorisations, incidents,
+// surveys and de-identified exports (issue #5: PRV-DISC-1/3, PRV-PROC-1, PRV-FRAUD-1, PRV-SURVEY-1, PRV-DEID-1).
+export interface PrivacyRecipientTable {
+  id: string;
+  name: string;
+  recipient_type: string;
+  description: string | null;
+  contact_email: string | null;
+  user_id: string | null;
+  created_at: InstantText;
+  created_by: string | null;
+  retired_at: InstantText | null;
+}
+
+export interface ProcessorAgreementTable {
+  id: string;
+  recipient_id: string;
+  reference: string;
+  /** 'YYYY-MM-DD' */
+  signed_on: string;
+  /** 'YYYY-MM-DD', the last day covered; null: open-ended. */
+  ends_on: string | null;
+  created_at: InstantText;
+  created_by: string | null;
+}
+
+export interface DisclosureTable {
+  id: string;
+  recipient_id: string;
+  subject_user_id: string;
+  categories: string[];
+  basis: string;
+  purpose: string;
+  reference_type: string | null;
+  reference_id: string | null;
+  disclosed_at: InstantText;
+  recorded_by_type: string;
+  recorded_by: string | null;
+}
+
+export interface PartnerAuthorisationTable {
+  id: string;
+  customer_user_id: string;
+  recipient_id: string;
+  granted_at: InstantText;
+  revoked_at: InstantText | null;
+}
+
+export interface IncidentTable {
+  id: string;
+  kind: 'non_payment' | 'suspected_fraud';
+  subject_user_id: string | null;
+  policy_id: string | null;
+  summary: string;
+  status: 'open' | 'closed';
+  created_at: InstantText;
+  created_by: string;
+  closed_at: InstantText | null;
+  closed_by: string | null;
+  closing_note: string | null;
+}
+
+export interface SurveyTable {
+  id: string;
+  title: string;
+  questions: string[];
+  created_at: InstantText;
+  created_by: string | null;
+}
+
+export interface SurveyInvitationTable {
+  id: string;
+  survey_id: string;
+  user_id: string;
+  token_hash: string;
+  sent_at: InstantText;
+  expires_at: InstantText;
+  used: Defaulted<boolean>;
+}
+
+export interface SurveyAnswerTable {
+  id: string;
+  survey_id: string;
+  ratings: Record<string, number>;
+}
+
+export interface DeidentifiedExportTable {
+  id: string;
+  dataset: 'policy_items';
+  exported_at: InstantText;
+  exported_by: string;
+  row_count: number;
+  suppressed_count: number;
+  min_cell_size: number;
+  sha256: string;
 }

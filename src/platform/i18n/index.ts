@@ -10,6 +10,12 @@ import { mailMessages } from './messages/mail.ts';
 import { policyMessages } from './messages/policies.ts';
 import { policyPageMessages } from './messages/policy-pages.ts';
 import { portalPolicyPageMessages } from './messages/portal-policy-pages.ts';
+import { privacyConsentMessages } from './messages/privacy-consent.ts';
+import { privacyDisclosureMessages } from './messages/privacy-disclosure.ts';
+import { privacyFulfilmentMessages } from './messages/privacy-fulfilment.ts';
+import { privacyProtectionMessages } from './messages/privacy-protection.ts';
+import { privacyRequestMessages } from './messages/privacy-requests.ts';
+import { privacyRetentionMessages } from './messages/privacy-retention.ts';
 import { productPageMessages } from './messages/product-pages.ts';
 import { productVersionMessages } from './messages/product-versions.ts';
 import { productMessages } from './messages/products.ts';
@@ -34,6 +40,10 @@ const CATALOGS = [
   productPageMessages,
   policyMessages,
   billingMessages,
+  privacyFulfilmentMessages,
+  privacyProtectionMessages,
+  privacyRetentionMessages,
+  privacyRequestMessages,
   documentMessages,
   policyPageMessages,
   staffActionMessages,
@@ -43,6 +53,8 @@ const CATALOGS = [
   transactionDocumentMessages,
   portalPolicyPageMessages,
   productVersionMessages,
+  privacyDisclosureMessages,
+  privacyConsentMessages,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer First extends { en: object }, ...infer Rest extends readonly { en: object }[]]

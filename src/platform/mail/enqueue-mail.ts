@@ -60,5 +60,6 @@ export function parseMailPayload(payload: Record<string, unknown>): MailRequest 
     values[name] = value;
   }
   if ('link' in values && !isMailLink(values.link as string)) return null;
+  if ('unsubscribeLink' in values && !isMailLink(values.unsubscribeLink as string)) return null;
   return { to, locale, template, params: values as MailTemplates[typeof template] };
 }

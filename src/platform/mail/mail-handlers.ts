@@ -7,7 +7,7 @@ import { type JobHandlers, PermanentJobError } from '../jobs/worker.ts';
 import { MAIL_SEND_JOB, parseMailPayload } from './enqueue-mail.ts';
 import { renderMail, senderName } from './templates.ts';
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+export type OutgoingMail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
 export type MailSender = { readonly kind: 'smtp' | 'folder'; send(mail: OutgoingMail, jobId: string): Promise<void> };
 
 /** Without SMTP_URL, mails are written here as .eml files (development, demos, tests). */
@@ -31,6 +31,7 @@ export function createMailSender(config: Pick<Config, 'smtpUrl' | 'mailFrom' | '
     text: mail.text,
     html: mail.html,
     messageId: `<job-${jobId}@${messageDomain}>`,
+    ...(mail.headers && { headers: mail.headers }),
     date: new Date(clock.now().epochMilliseconds),
   });
 

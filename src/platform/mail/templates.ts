@@ -18,6 +18,18 @@ export type MailTemplates = {
   assignment_approved: { name: string; link: string; policyNumber: string; from: string; to: string; effectiveDate: string; consentReference: string };
   /** JPF-COND-1: the insurer refused its consent; the policy stays with the holder. */
   assignment_refused: { name: string; link: string; policyNumber: string; to: string; reason: string };
+  /** PRV-SURVEY-1: an invitation to an anonymous satisfaction survey; link: the one-use answer page. */
+  survey_invitation: { name: string; link: string; title: string };
+  /** PRV-RIGHT-10: the one-time code that verifies a privacy request made without an account. */
+  privacy_request_code: { name: string; link: string; code: string; minutes: string };
+  /** PRV-RIGHT-11: the written notice of an extension, with its reason, sent before the first deadline. */
+  privacy_request_extended: { name: string; link: string; reference: string; reason: string; dueOn: string; authority: string };
+  /** PRV-RIGHT-13: a request answered; names the supervisory authority. */
+  privacy_request_completed: { name: string; link: string; reference: string; summary: string; authority: string };
+  /** PRV-RIGHT-13: a request rejected with its reason; names the supervisory authority. */
+  privacy_request_rejected: { name: string; link: string; reference: string; reason: string; authority: string };
+  /** PRV-OPTOUT-1: a marketing mail; every one carries its signed unsubscribe link (footer and List-Unsubscribe header). */
+  marketing_message: { name: string; link: string; headline: string; body: string; unsubscribeLink: string };
 };
 
 export type MailTemplateName = keyof MailTemplates;
@@ -31,9 +43,15 @@ export const MAIL_TEMPLATE_PARAMS: { [T in MailTemplateName]: readonly (keyof Ma
   cancellation_notice: ['name', 'link', 'address', 'policyNumber', 'effectiveDate', 'refund'],
   assignment_approved: ['name', 'link', 'policyNumber', 'from', 'to', 'effectiveDate', 'consentReference'],
   assignment_refused: ['name', 'link', 'policyNumber', 'to', 'reason'],
+  survey_invitation: ['name', 'link', 'title'],
+  privacy_request_code: ['name', 'link', 'code', 'minutes'],
+  privacy_request_extended: ['name', 'link', 'reference', 'reason', 'dueOn', 'authority'],
+  privacy_request_completed: ['name', 'link', 'reference', 'summary', 'authority'],
+  privacy_request_rejected: ['name', 'link', 'reference', 'reason', 'authority'],
+  marketing_message: ['name', 'link', 'headline', 'body', 'unsubscribeLink'],
 };
 
-export type RenderedMail = { subject: string; text: string; html: string };
+export type RenderedMail = { subject: string; text: string; html: string; headers?: Record<string, string> };
 
 export function isMailTemplateName(value: unknown): value is MailTemplateName {
   return typeof value === 'string' && Object.hasOwn(MAIL_TEMPLATE_PARAMS, value);
@@ -74,7 +92,10 @@ export function renderMail<T extends MailTemplateName>(locale: Locale, template:
   const hint = translate(locale, 'mail.link_hint');
   const signature = translate(locale, 'mail.signature', { sender });
 
-  const text = [greeting, intro, `${action}:\n${link}`, outro, signature].join('\n\n');
+  // PRV-OPTOUT-1: a mail with an unsubscribe link shows it under the signature and names it in List-Unsubscribe (RFC 2369).
+  const unsubscribe = 'unsubscribeLink' in params && isMailLink(params.unsubscribeLink) ? params.unsubscribeLink : null;
+  const footer = unsubscribe ? `${translate(locale, 'mail.unsubscribe_footer')}\n${unsubscribe}` : null;
+  const text = [greeting, intro, `${action}:\n${link}`, outro, signature, ...(footer ? [footer] : [])].join('\n\n');
   const paragraph = (value: string) => `<p>${escapeHtml(value).replace(/\n/g, '<br>')}</p>`;
   const html = [
     '<!doctype html>',
@@ -87,8 +108,13 @@ export function renderMail<T extends MailTemplateName>(locale: Locale, template:
     `<p style="font-size: 0.9em; color: #4b5563;">${escapeHtml(hint)}<br>${escapeHtml(link)}</p>`,
     paragraph(outro),
     paragraph(signature),
+    ...(unsubscribe
+      ? [
+          `<p style="font-size: 0.9em; color: #4b5563;">${escapeHtml(translate(locale, 'mail.unsubscribe_footer'))} <a href="${escapeHtml(unsubscribe)}">${escapeHtml(unsubscribe)}</a></p>`,
+        ]
+      : []),
     '</body>',
     '</html>',
   ].join('\n');
-  return { subject, text, html };
+  return { subject, text, html, ...(unsubscribe && { headers: { 'List-Unsubscribe': `<${unsubscribe}>` } }) };
 }

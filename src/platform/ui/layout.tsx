@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { type Actor, STAFF_ROLES } from '../auth/actor.ts';
 import type { Locale } from '../db/schema.ts';
-import { CSRF_HEADER } from '../http/request-context.ts';
+import { CSRF_HEADER, type PageSlots } from '../http/request-context.ts';
 import { LOCALES, type MessageKey, translate } from '../i18n/index.ts';
 import { assetUrl } from './assets.ts';
 import { CsrfField } from './components.tsx';
@@ -24,6 +24,8 @@ export type LayoutProps = {
   currentPath: string;
   children: ComponentChildren;
   flash?: Flash;
+  /** Given by modules through the request (the cookie banner, PRV-COOKIE-1). */
+  slots?: PageSlots | undefined;
 };
 
 export type NavLink = { href: string; label: MessageKey };
@@ -126,7 +128,7 @@ const HTMX_CONFIG = JSON.stringify({
   refreshOnHistoryMiss: true,
 });
 
-export function Layout({ title, locale, actor, csrfToken, currentPath, children, flash }: LayoutProps) {
+export function Layout({ title, locale, actor, csrfToken, currentPath, children, flash, slots }: LayoutProps) {
   return (
     <html lang={locale}>
       <head>
@@ -152,6 +154,7 @@ export function Layout({ title, locale, actor, csrfToken, currentPath, children,
             <LanguageSwitch locale={locale} csrfToken={csrfToken} currentPath={currentPath} />
           </div>
         </header>
+        {slots?.banner ?? null}
         {/* tabindex -1 lets the skip link move focus here, not only scroll, in every browser. */}
         <main id="main" class="site-main" tabindex={-1}>
           {/* Always present, so htmx responses can fill it (hx-swap-oob) and screen readers announce it. */}
@@ -162,6 +165,7 @@ export function Layout({ title, locale, actor, csrfToken, currentPath, children,
         </main>
         <footer class="site-footer">
           <p>{translate(locale, 'layout.footer')}</p>
+          {slots?.footerLinks ?? null}
         </footer>
       </body>
     </html>

@@ -42,6 +42,7 @@ export async function sendLayoutPage(
       csrfToken={request.csrfToken}
       currentPath={options.currentPath ?? request.url}
       flash={flash}
+      slots={request.pageSlots}
     >
       {children}
     </Layout>,

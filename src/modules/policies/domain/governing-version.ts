@@ -13,6 +13,10 @@ import { appliesByLiberalization } from '../../products/index.ts';
  *    last day, both included — the counting is written down in products/domain/liberalization.ts);
  *  - it governs from the day it took hold: its adoption day, or the first day when it was adopted
  *    before the period began. Before that day (and before the period) the policy has what it was sold;
+ *  - it applies only while the policy is in force: a policy cancelled with effect on or before that day, or
+ *    voided (void from the start, JPF-COND-5), never takes the revision; a cancellation reversed by a
+ *    reinstatement does not count. A revision adopted before the cancellation's effective date applies
+ *    from its adoption day until the cover ended;
  *  - of several revisions that have taken hold on D, the latest (highest version number) governs: each
  *    revision is a whole version of the product, so the newest broadening one already contains what
  *    the earlier ones broadened;
@@ -24,7 +28,12 @@ import { appliesByLiberalization } from '../../products/index.ts';
  */
 export type SoldVersion = { id: string; version: number; effectiveFrom: Temporal.PlainDate };
 export type VersionRevision = { id: string; version: number; broadening: boolean; adoptedOn: Temporal.PlainDate | null };
-export type CoveredPeriod = { firstDay: Temporal.PlainDate; lastDay: Temporal.PlainDate };
+export type CoveredPeriod = {
+  firstDay: Temporal.PlainDate;
+  lastDay: Temporal.PlainDate;
+  /** The first day without cover when the policy was cancelled (its effective date) or voided (the first day); null otherwise. */
+  coverEndsOn?: Temporal.PlainDate | null;
+};
 
 export type GoverningVersion =
   | { basis: 'sold'; id: string; version: number; adoptedOn: null; appliesFrom: null }
@@ -45,6 +54,8 @@ export function governingVersion(sold: SoldVersion, revisions: readonly VersionR
     // JPF-COND-3: adopted during the period or within six months before it began.
     if (!appliesByLiberalization({ broadening: true, adoptedOn }, period)) continue;
     const appliesFrom = Temporal.PlainDate.compare(adoptedOn, period.firstDay) < 0 ? period.firstDay : adoptedOn;
+    // JPF-COND-3 applies to a policy in force: not when it was cancelled or voided before the revision took hold.
+    if (period.coverEndsOn && Temporal.PlainDate.compare(appliesFrom, period.coverEndsOn) >= 0) continue;
     if (Temporal.PlainDate.compare(appliesFrom, date) > 0) continue;
     if (best === null || revision.version > best.version)
       best = { basis: 'liberalization', id: revision.id, version: revision.version, adoptedOn, appliesFrom };

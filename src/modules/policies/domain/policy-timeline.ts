@@ -230,6 +230,16 @@ export function premiumEndOf(timeline: PolicyTimeline): Temporal.PlainDate {
   return ending.premiumEndsOn ?? ending.effectiveDate;
 }
 
+/**
+ * JPF-COND-3: the first day the policy is no longer in force before its anniversary — the effective date of a
+ * cancellation not reversed by a reinstatement, or the first day for a void (void from the start) — or null.
+ */
+export function coverEndOf(timeline: PolicyTimeline): Temporal.PlainDate | null {
+  const ending = inTimelineOrder(timeline.transactions).find(endsCover);
+  if (!ending) return null;
+  return ending.kind === 'void' ? timeline.period.firstDay : ending.effectiveDate;
+}
+
 /** The premium charged for the term by the whole timeline: every item run's piece plus the earned minimum top-up. */
 export function chargedPremium(timeline: PolicyTimeline): Money {
   const items = Money.sum(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantText } from '../../../platform/http/schemas.ts';
 import { CURRENCIES } from '../../../platform/money.ts';
+import { GUARDIAN_CONSENT_METHODS, GUARDIAN_RELATIONS } from '../../privacy/index.ts';
 import { OTHER_INSURED_RELATIONS } from '../domain/application-rules.ts';
 
 /** Money in the API: a decimal string with its currency (DESIGN §6). */
@@ -46,6 +47,25 @@ const itemInput = z
   })
   .strict();
 
+// PRV-CHILD-1: a named insured's date of birth (stored encrypted, PRV-SEC-1); under 18 needs a guardian's consent.
+const birthDate = z
+  .object({
+    namedInsured: name.describe('One of namedInsureds'),
+    dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 1990-04-30'),
+    guardianConsent: z
+      .object({
+        guardianName: name,
+        relation: z.enum(GUARDIAN_RELATIONS),
+        method: z.enum(GUARDIAN_CONSENT_METHODS),
+        consentedAt: instantText,
+      })
+      .strict()
+      .nullable()
+      .optional()
+      .describe('Required when the named insured is under 18 on the quote date'),
+  })
+  .strict();
+
 export const applicationBody = z
   .object({
     productCode: z
@@ -63,6 +83,7 @@ export const applicationBody = z
       .describe('One of the product’s deductible options, e.g. "250"'),
     lossPayee: lossPayee.nullable().default(null),
     items: z.array(itemInput).min(1).max(100),
+    birthDates: z.array(birthDate).max(10).optional().describe('PRV-CHILD-1: dates of birth of named insureds, when given'),
   })
   .strict();
 

@@ -88,6 +88,27 @@ describe('product revisions and liberalization (JPF-COND-3)', () => {
     assert.equal((await call('customer', 'GET', versionsUrl)).statusCode, 403);
   });
 
+  test('issue #3: a version whose categories or deductibles have no rate in the tables in force is refused, listing each missing rate, and nothing is published', async () => {
+    const before = { versions: await versionCount(), audits: await publishedCount() };
+    const unrated = {
+      ...DEMO_DEFINITION,
+      itemCategories: [...DEMO_DEFINITION.itemCategories, { code: 'brooch', label: { en: 'Brooch', nl: 'Broche' } }],
+      deductibleOptions: [...DEMO_DEFINITION.deductibleOptions, '2500'],
+    };
+    const reply = await call('underwriter', 'POST', versionsUrl, { definition: unrated, effectiveFrom: '2027-01-01', broadening: false });
+    assert.equal(reply.statusCode, 422, JSON.stringify(reply.json()));
+    assert.equal(reply.json().code, 'product_version_invalid');
+    const errors = reply.json().errors as Json[];
+    // The demo tables (version 1, in force from 2026-01-01) rate the 7 demo categories and the 5 demo deductibles only.
+    assert.deepEqual(
+      errors.map((error) => `${error.field} ${error.code}`),
+      ['body.definition rate_missing', 'body.definition rate_missing'],
+    );
+    assert.match(String(errors[0]?.message), /category_rate version 1 \(in force from 2026-01-01\) has no rate for "brooch"/);
+    assert.match(String(errors[1]?.message), /deductible_factor version 1 \(in force from 2026-01-01\) has no rate for "2500.00"/);
+    assert.deepEqual({ versions: await versionCount(), audits: await publishedCount() }, before, 'nothing was published');
+  });
+
   test('JPF-COND-3: a broadening revision adopted during the period governs the policy from the adoption day, without extra premium; a non-broadening one leaves the sold version', async () => {
     const policy = await boundPolicy();
     policyId = policy.id;

@@ -6,6 +6,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { newId } from '../../../platform/ids.ts';
+import { assertNotRestricted } from '../../privacy/index.ts';
 import { newJobRow } from '../../../platform/jobs/index.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
@@ -43,6 +44,8 @@ export async function bindPolicy(
       throw policyErrors.alreadyBound(bound?.policyNumber ?? '');
     }
     if (application.status !== 'approved') throw policyErrors.notApproved(application.status);
+    // PRV-RIGHT-4: binding uses the applicant's data; refused while their processing is restricted.
+    await assertNotRestricted(trx, application.applicantUserId);
     const now = deps.clock.now();
     const today = localDateOf(now, application.timeZone);
     const inception = Temporal.PlainDate.from(input.inceptionDate);

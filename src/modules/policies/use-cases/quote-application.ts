@@ -11,6 +11,7 @@ import { newId } from '../../../platform/ids.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { linkAppraisalFiles } from '../../files/index.ts';
+import { assertNotRestricted, type BirthDateInput, checkChildIntake, protectionErrors, recordChildIntake } from '../../privacy/index.ts';
 import { productVersionForQuote, rateQuote, worksheetToJson } from '../../products/index.ts';
 import { type ApplicationItem, applicationProblems } from '../domain/application-rules.ts';
 import { localDateOf } from '../domain/policy-period.ts';
@@ -43,6 +44,8 @@ export type QuoteApplicationInput = {
     /** Issue #3: the item's uploaded appraisal (files module), linked to the application. */
     appraisalFileId?: string | null | undefined;
   })[];
+  /** PRV-CHILD-1: named insureds' dates of birth, when given (a minor needs a guardian's consent). */
+  birthDates?: BirthDateInput[] | undefined;
 };
 
 /**
@@ -58,6 +61,8 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
   const forClient = input.clientUserId !== undefined && input.clientUserId !== actor.userId;
   if (forClient && !hasRole(actor, 'agent')) throw problems.forbidden();
   if (!forClient && hasRole(actor, 'agent') && !hasRole(actor, 'customer')) throw policyErrors.clientRequired();
+  // PRV-RIGHT-4: a person whose processing is restricted gets no new application (409 processing_restricted).
+  await assertNotRestricted(deps.db, forClient && input.clientUserId ? input.clientUserId : actor.userId);
 
   const now = deps.clock.now();
   let quoteDate: Temporal.PlainDate;
@@ -86,6 +91,9 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
   }));
   const found = applicationProblems({ namedInsureds: input.namedInsureds, items: domainItems }, quoteDate);
   if (found.length > 0) throw policyErrors.applicationInvalid(found);
+  // PRV-CHILD-1: a named insured under 18 without a guardian's consent: refused before anything is used or written.
+  const childIntake = checkChildIntake({ namedInsureds: input.namedInsureds, birthDates: input.birthDates ?? [] }, quoteDate, now);
+  if (childIntake.problems.length > 0) throw protectionErrors.childIntake(childIntake.problems);
 
   // Unknown categories, amounts out of range, a deductible or state not offered: 422 not_ratable from rating.
   const worksheet = await rateQuote(deps, actor, {
@@ -148,7 +156,7 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
     );
   };
   // A customer's own application without uploads is one statement, atomic on its own: no transaction needed.
-  const needsTransaction = application.agentUserId !== null || input.items.some((item) => item.appraisalFileId);
+  const needsTransaction = application.agentUserId !== null || input.items.some((item) => item.appraisalFileId) || childIntake.checked.length > 0;
   if (!needsTransaction) {
     await record(deps.db);
     return application;
@@ -165,6 +173,13 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
       deps.clock,
       origin.requestId,
     );
+    // PRV-CHILD-1, PRV-SEC-1: dates of birth (encrypted) and guardian consents, with the application or not at all.
+    await recordChildIntake(deps, trx, actor, {
+      applicationId: application.id,
+      applicantUserId: application.applicantUserId,
+      checked: childIntake.checked,
+      requestId: origin.requestId,
+    });
     return application;
   });
 }

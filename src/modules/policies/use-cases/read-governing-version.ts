@@ -4,7 +4,9 @@ import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { type ProductDefinition, productVersionDefinition, productVersionHistory } from '../../products/index.ts';
 import { governingVersion } from '../domain/governing-version.ts';
+import { coverEndOf, type PolicyTimeline } from '../domain/policy-timeline.ts';
 import { findPolicyVisibleTo, type Policy } from '../policies-repository.ts';
+import { loadTimeline } from '../timeline-repository.ts';
 
 /** The product terms that govern a policy on a date, and why (JPF-COND-3). Dates are 'YYYY-MM-DD'. */
 export type ProductTerms = {
@@ -40,8 +42,11 @@ export async function getGoverningProductVersion(
 }
 
 /** The same for a policy already read within the reader's reach (the as-of view), without the definition. */
-export async function productTermsOf(deps: Pick<Deps, 'db'>, policy: Policy, date: Temporal.PlainDate): Promise<ProductTerms> {
-  const { sold, versions } = await productVersionHistory(deps, policy.productVersionId);
+export async function productTermsOf(deps: Pick<Deps, 'db'>, policy: Policy, date: Temporal.PlainDate, loaded?: PolicyTimeline): Promise<ProductTerms> {
+  const [{ sold, versions }, timeline] = await Promise.all([
+    productVersionHistory(deps, policy.productVersionId),
+    loaded ?? loadTimeline(deps.db, policy).then((found) => found.timeline),
+  ]);
   const governing = governingVersion(
     { id: sold.id, version: sold.version, effectiveFrom: Temporal.PlainDate.from(sold.effectiveFrom) },
     versions.map((version) => ({
@@ -50,7 +55,8 @@ export async function productTermsOf(deps: Pick<Deps, 'db'>, policy: Policy, dat
       broadening: version.broadening,
       adoptedOn: version.adoptedOn === null ? null : Temporal.PlainDate.from(version.adoptedOn),
     })),
-    { firstDay: Temporal.PlainDate.from(policy.firstDay), lastDay: Temporal.PlainDate.from(policy.lastDay) },
+    // JPF-COND-3: only while in force — a cancellation or void ends the days a revision can take hold.
+    { firstDay: Temporal.PlainDate.from(policy.firstDay), lastDay: Temporal.PlainDate.from(policy.lastDay), coverEndsOn: coverEndOf(timeline) },
     date,
   );
   return {

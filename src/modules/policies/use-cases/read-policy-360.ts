@@ -4,6 +4,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/http/problem.ts';
 import { getPolicyBalance, type Invoice, listInvoices, listRefunds, type PolicyBalance, type Refund } from '../../billing/index.ts';
 import { listPolicyDocuments, type StoredDocument } from '../../documents/index.ts';
+import { auditStaffRead } from '../../privacy/index.ts';
 import { addedOnDates, effectiveBy, type ScheduleMark, scheduleMark } from '../domain/schedule-as-of.ts';
 import type { ScheduledItem } from '../policies-repository.ts';
 import { findPeople, findProductVersionLabel, listTransactions, type Person, type ProductVersionLabel, type TransactionRecord } from '../search-repository.ts';
@@ -40,6 +41,8 @@ export async function readPolicy360(deps: Deps, actor: Actor, policyId: string, 
   const policy = await getPolicy(deps, actor, policyId);
   requirePermission(actor, 'policies:read_all');
   const asOf = input.asOf ?? null;
+  // PRV-DISC-2: a staff read of the holder's data, audited with its purpose.
+  await auditStaffRead(deps, actor, { view: 'policy_360', subject: { type: 'policy', id: policy.id }, details: { holderUserId: policy.holderUserId, asOf } });
   const showBilling = can(actor, 'billing:read');
   const [people, product, transactions, documents, billing] = await Promise.all([
     findPeople(deps.db, [policy.holderUserId, ...(policy.agentUserId ? [policy.agentUserId] : [])]),

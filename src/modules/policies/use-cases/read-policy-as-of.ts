@@ -41,7 +41,7 @@ export async function getPolicyAsOf(deps: Deps, actor: Actor, policyId: string, 
     termPremium: chargedPremium(timeline),
     transactions: transactions.map((transaction) => ({ ...transaction, inEffect: applied.has(transaction.id) })),
     itemRuns: itemRuns(timeline),
-    productTerms: await productTermsOf(deps, policy, asOf),
+    productTerms: await productTermsOf(deps, policy, asOf, timeline),
   };
 }
 

@@ -11,6 +11,7 @@ import { enqueueJob } from '../../../platform/jobs/index.ts';
 import { Money } from '../../../platform/money.ts';
 import { type RequestOrigin, SYSTEM_ORIGIN } from '../../../platform/request-origin.ts';
 import { cancelInvoice, issueInvoices } from '../../billing/index.ts';
+import { restrictedAmong } from '../../privacy/index.ts';
 import { type RatingBasis, ratePolicy, ratingBasisOn, worksheetToJson } from '../../products/index.ts';
 import { inclusiveDays, type PolicyPeriod } from '../domain/policy-period.ts';
 import {
@@ -127,7 +128,16 @@ async function offerBatch(deps: Deps, trx: Trx, actor: Actor, run: RenewalRun, l
   const offers: (NewOffer & { candidate: OfferCandidate; dueOn: string })[] = [];
   const failures: { run_id: string; policy_id: string; problems: unknown; created_at: string }[] = [];
   let skipped = 0;
+  // PRV-RIGHT-4: no renewal offer uses a restricted holder's data; the failure is listed and the next run tries again.
+  const restricted = await restrictedAmong(
+    trx,
+    candidates.map((candidate) => candidate.holderUserId),
+  );
   for (const candidate of candidates) {
+    if (restricted.has(candidate.holderUserId)) {
+      failures.push({ run_id: run.id, policy_id: candidate.id, problems: [{ code: 'processing_restricted' }], created_at: now });
+      continue;
+    }
     const period = policyPeriodOf(candidate);
     const anniversary = period.lastDay.add({ days: 1 });
     const items = (itemsByPolicy.get(candidate.id) ?? []).map((row) => renewableItem(row, candidate));

@@ -2,6 +2,7 @@ import { requirePermission } from '../../../platform/auth/access.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/http/problem.ts';
+import { auditStaffRead } from '../../privacy/index.ts';
 import { parseSearchQuery, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH, type SearchQueryProblem } from '../domain/search-query.ts';
 import { searchPolicies as findMatchingPolicies, type PolicySearchHit } from '../search-repository.ts';
 
@@ -33,5 +34,12 @@ export async function searchPolicies(deps: Deps, actor: Actor, raw: string | und
   const parsed = parseSearchQuery(raw);
   if (!parsed.ok) throw searchQueryError(parsed.problem);
   const hits = await findMatchingPolicies(deps.db, actor, parsed.query, SEARCH_PAGE + 1);
+  // PRV-DISC-2: searching shows people's names and emails; the search words may name a person, so they are kept out of the hashed part.
+  await auditStaffRead(deps, actor, {
+    view: 'policy_search',
+    subject: { type: 'policy', id: null },
+    details: { count: Math.min(hits.length, SEARCH_PAGE) },
+    personalDetails: { query: parsed.query.text },
+  });
   return { query: parsed.query.text, items: hits.slice(0, SEARCH_PAGE), more: hits.length > SEARCH_PAGE };
 }

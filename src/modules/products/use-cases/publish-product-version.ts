@@ -9,8 +9,9 @@ import { AppError, type FieldProblem, problems } from '../../../platform/http/pr
 import { newId } from '../../../platform/ids.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { parseProductDefinition } from '../domain/product-definition.ts';
+import { type MissingRate, missingRates } from '../domain/rate-coverage.ts';
 import { invalidateProductCache } from '../product-cache.ts';
-import { findVersionRecord, listVersionRecords, type ProductVersionRecord } from '../product-versions-repository.ts';
+import { findTablesRatingFrom, findVersionRecord, listVersionRecords, type ProductVersionRecord } from '../product-versions-repository.ts';
 import { findProductByCode, insertProductVersion, lockProduct } from '../products-repository.ts';
 import { todayFor } from './common.ts';
 
@@ -35,6 +36,11 @@ export type PublishProductVersionInput = {
  * it, today or earlier in the insurer's time zone; from that day it governs every policy whose period
  * includes that day or begins within six months after it (policies/domain/governing-version.ts),
  * without extra premium. A revision that does not broaden needs no adoption date.
+ *
+ * Issue #3: the rate tables that will rate the version (in force on its effective date, and any activated
+ * to take effect later) must have every rate its definition needs — each category, each deductible option,
+ * the default territory, the safe factor and the minimum; each one missing is listed (rate_missing,
+ * rate_table_missing). A new category therefore needs its rates activated before its version is published.
  *
  * Every problem is found before anything is written and answered together, one per field
  * (422 product_version_invalid); nothing is saved then. The effective date is today or later (an
@@ -70,6 +76,11 @@ export async function publishProductVersion(deps: Deps, actor: Actor, input: Pub
     // JPF-COND-3: a broadening revision applies from the day it was adopted, so that day must be known.
     if (input.broadening && adoptedOn === null) errors.push(problem('adoptedOn', 'adopted_on_required', 'product_versions.adopted_on_required'));
     if (adoptedOn !== null && adoptedOn > today) errors.push(problem('adoptedOn', 'adopted_on_in_future', 'product_versions.adopted_on_in_future', { today }));
+    // Issue #3: every quote and renewal under the version must be ratable, so the tables that will rate it
+    // (in force on its effective date, or activated for later) need every rate its definition asks for.
+    if (definition.ok)
+      for (const missing of missingRates(definition.definition, await findTablesRatingFrom(trx, product.id, input.effectiveFrom)))
+        errors.push(missingRateProblem(missing, input.effectiveFrom));
     if (errors.length > 0 || !definition.ok)
       throw new AppError(422, 'product_version_invalid', 'product_versions.invalid', { count: errors.length }, { errors });
 
@@ -125,4 +136,16 @@ function definitionProblem(text: string): FieldProblem {
     messageKey: 'product_versions.definition_field',
     params: { path: path === '(root)' ? 'definition' : path, detail },
   };
+}
+
+/** A rate the tables lack: on the definition (what asks for it), naming the table, its version and the key. */
+function missingRateProblem(missing: MissingRate, effectiveFrom: string): FieldProblem {
+  return missing.key === null || missing.tableVersion === null || missing.effectiveFrom === null
+    ? problem('definition', 'rate_table_missing', 'product_versions.rate_table_missing', { table: missing.table, date: effectiveFrom })
+    : problem('definition', 'rate_missing', 'product_versions.rate_missing', {
+        table: missing.table,
+        key: missing.key,
+        tableVersion: missing.tableVersion,
+        date: missing.effectiveFrom,
+      });
 }

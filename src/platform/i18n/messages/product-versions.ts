@@ -6,6 +6,9 @@ const en = {
   'product_versions.adopted_on_in_future': 'The adoption date cannot be after today ({today}).',
   'product_versions.effective_date_in_past': 'A product version cannot take effect before today ({today}): quotes already given would change.',
   'product_versions.effective_date_not_after_latest': 'Version {version} takes effect on {date}; a new version must take effect after that day.',
+  'product_versions.rate_missing':
+    'Rate table {table} version {tableVersion} (in force from {date}) has no rate for "{key}", which this version needs. Upload and activate a table with it first.',
+  'product_versions.rate_table_missing': 'No version of rate table {table} is in force on {date}. Upload and activate one first.',
   'product_versions.page.title': 'Publish a new version of {name}',
   'product_versions.page.lead':
     'The new version is active from its effective date for new quotes and renewals. Policies keep the version they were sold under, unless the revision broadens coverage: then it applies to them without extra premium (liberalization, JPF-COND-3).',
@@ -39,6 +42,9 @@ const nl: Record<keyof typeof en, string> = {
   'product_versions.adopted_on_in_future': 'De datum van aanname kan niet na vandaag ({today}) liggen.',
   'product_versions.effective_date_in_past': 'Een productversie kan niet ingaan vóór vandaag ({today}): al gegeven offertes zouden veranderen.',
   'product_versions.effective_date_not_after_latest': 'Versie {version} gaat in op {date}; een nieuwe versie moet na die dag ingaan.',
+  'product_versions.rate_missing':
+    'Tarieftabel {table} versie {tableVersion} (geldig vanaf {date}) heeft geen tarief voor "{key}", dat deze versie nodig heeft. Laad eerst een tabel met dat tarief en activeer die.',
+  'product_versions.rate_table_missing': 'Op {date} geldt geen versie van tarieftabel {table}. Laad er eerst een en activeer die.',
   'product_versions.page.title': 'Nieuwe versie van {name} publiceren',
   'product_versions.page.lead':
     'De nieuwe versie geldt vanaf haar ingangsdatum voor nieuwe offertes en verlengingen. Polissen houden de versie waaronder ze zijn verkocht, tenzij de herziening de dekking verruimt: dan geldt zij ook voor hen, zonder extra premie (liberalisatie, JPF-COND-3).',

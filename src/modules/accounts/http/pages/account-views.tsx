@@ -30,6 +30,9 @@ export const SCOPE_LABELS: Record<Permission, MessageKey> = {
   'renewals:manage': 'scope.renewals:manage',
   'billing:read': 'scope.billing:read',
   'billing:manage': 'scope.billing:manage',
+  'incidents:manage': 'scope.incidents:manage',
+  'privacy:read': 'scope.privacy:read',
+  'privacy:manage': 'scope.privacy:manage',
 };
 
 export type AccountViewProps = {

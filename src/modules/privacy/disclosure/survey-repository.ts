@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/database.ts';
+
+/** SQL of surveys (PRV-SURVEY-1). Answers are written without any reference to a person or an invitation. */
+
+export type Survey = { id: string; title: string; questions: string[]; createdAt: string };
+
+export async function insertSurvey(
+  db: Db,
+  row: { id: string; title: string; questions: string[]; created_at: string; created_by: string | null },
+): Promise<void> {
+  await db.insertInto('survey').values(row).execute();
+}
+
+export async function findSurvey(db: Db, id: string): Promise<Survey | null> {
+  const row = await db.selectFrom('survey').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { id: row.id, title: row.title, questions: row.questions, createdAt: row.created_at } : null;
+}
+
+export async function listSurveys(db: Db): Promise<Survey[]> {
+  const rows = await db.selectFrom('survey').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(200).execute();
+  return rows.map((row) => ({ id: row.id, title: row.title, questions: row.questions, createdAt: row.created_at }));
+}
+
+/** The invitee's address and language; null for a user that does not exist or has no address any more. */
+export async function inviteeOf(db: Db, userId: string): Promise<{ email: string; name: string; locale: 'en' | 'nl' } | null> {
+  const row = await db.selectFrom('app_user').select(['email', 'display_name', 'locale', 'status']).where('id', '=', userId).executeTakeFirst();
+  if (row?.status !== 'active') return null;
+  return { email: row.email, name: row.display_name, locale: row.locale };
+}
+
+export async function insertInvitation(
+  db: Db,
+  row: { id: string; survey_id: string; user_id: string; token_hash: string; sent_at: string; expires_at: string },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('survey_invitation')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['survey_id', 'user_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/**
+ * Marks the invitation used, once: the survey it is for, or null when the token is unknown, expired or
+ * used already. The invitation keeps no time of use (a time would line up with the answer).
+ */
+export async function useInvitation(db: Db, tokenHash: string, now: string): Promise<{ surveyId: string } | null> {
+  const row = await db
+    .updateTable('survey_invitation')
+    .set({ used: true })
+    .where('token_hash', '=', tokenHash)
+    .where('used', '=', false)
+    .where('expires_at', '>', now)
+    .returning('survey_id')
+    .executeTakeFirst();
+  return row ? { surveyId: row.survey_id } : null;
+}
+
+export async function openInvitation(db: Db, tokenHash: string, now: string): Promise<{ surveyId: string } | null> {
+  const row = await db
+    .selectFrom('survey_invitation')
+    .select('survey_id')
+    .where('token_hash', '=', tokenHash)
+    .where('used', '=', false)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row ? { surveyId: row.survey_id } : null;
+}
+
+export async function insertAnswer(db: Db, row: { id: string; survey_id: string; ratings: Record<string, number> }): Promise<void> {
+  await db.insertInto('survey_answer').values(row).execute();
+}
+
+export type SurveyResults = { answers: number; invited: number; averages: Record<string, string | null> };
+
+/** Aggregates only: the number of answers and, per question, the average rating (2 decimals, as text). */
+export async function surveyResults(db: Db, survey: Survey): Promise<SurveyResults> {
+  const [answers, invited] = await Promise.all([
+    db
+      .selectFrom('survey_answer')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('survey_id', '=', survey.id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('survey_invitation')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('survey_id', '=', survey.id)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const averages: Record<string, string | null> = {};
+  for (const question of survey.questions) {
+    const row = await db
+      .selectFrom('survey_answer')
+      .select(sql<string | null>`round(avg((ratings ->> ${question})::numeric), 2)::text`.as('average'))
+      .where('survey_id', '=', survey.id)
+      .executeTakeFirstOrThrow();
+    averages[question] = row.average;
+  }
+  return { answers: Number(answers.n), invited: Number(invited.n), averages };
+}

@@ -1,0 +1,24 @@
+/** Privacy fulfilment (issue #5): access packages, portability, erasure, restriction, correction, account closure. */
+export {
+  type AccessPackageSummary,
+  BUILD_PACKAGE_JOB,
+  collectAccessPackage,
+  downloadOwnAccessPackage,
+  fulfilmentJobHandlers,
+  listOwnAccessPackages,
+  requestOwnAccessPackage,
+  revealPackagePassword,
+  startAccessPackage,
+} from './use-cases/access-package.ts';
+export {
+  closeOwnAccount,
+  decideContactCorrection,
+  getOwnContact,
+  listPendingCorrections,
+  requestContactCorrection,
+  updateOwnContact,
+} from './use-cases/contact-details.ts';
+export { type ErasureReport, erasePersonData } from './use-cases/erase-person.ts';
+export { assertNotRestricted, isRestricted, liftRestriction, restrictedAmong, restrictProcessing, startRestriction } from './use-cases/restriction.ts';
+export { fulfilmentPages, MY_DATA_PATH } from './http/pages.tsx';
+export { eraseOwnData } from './use-cases/erase-own-data.ts';

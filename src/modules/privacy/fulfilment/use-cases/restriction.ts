@@ -1,0 +1,106 @@
+import { recordAuditEvent } from '../../../../platform/audit/index.ts';
+import { requirePermission } from '../../../../platform/auth/access.ts';
+import type { Actor } from '../../../../platform/auth/actor.ts';
+import { nowText } from '../../../../platform/clock.ts';
+import type { Db } from '../../../../platform/db/database.ts';
+import { inTransaction, type Trx } from '../../../../platform/db/transaction.ts';
+import type { Deps } from '../../../../platform/deps.ts';
+import { problems } from '../../../../platform/http/problem.ts';
+import { newId } from '../../../../platform/ids.ts';
+import type { RequestOrigin } from '../../../../platform/request-origin.ts';
+import { fulfilmentErrors } from '../errors.ts';
+import { actorName } from './erase-person.ts';
+
+/**
+ * PRV-RIGHT-4: a restricted person's data is stored but not used for anything but legal claims. Processing
+ * that would use it (a new application, a renewal offer, marketing) asks `isRestricted` first and refuses.
+ */
+export async function isRestricted(db: Db | Trx, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('processing_restriction').select('id').where('user_id', '=', userId).where('lifted_at', 'is', null).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Of the given people, those whose processing is restricted (one query for a batch, e.g. renewal offers). */
+export async function restrictedAmong(db: Db | Trx, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db.selectFrom('processing_restriction').select('user_id').where('user_id', 'in', [...new Set(userIds)]).where('lifted_at', 'is', null).execute();
+  return new Set(rows.map((row) => row.user_id));
+}
+
+/** Throws the `processing_restricted` problem (409) when the person's processing is restricted. */
+export async function assertNotRestricted(db: Db | Trx, userId: string): Promise<void> {
+  if (await isRestricted(db, userId)) throw fulfilmentErrors.restricted();
+}
+
+/** Starts a restriction inside the caller's transaction (the privacy request executor's, or restrictProcessing's). */
+export async function startRestriction(
+  deps: Deps,
+  trx: Trx,
+  actor: Actor,
+  userId: string,
+  input: { reason: string; privacyRequestId?: string | null; requestId?: string | null },
+): Promise<{ restrictionId: string }> {
+  const reason = input.reason.trim();
+  if (reason === '' || reason.length > 1000) throw fulfilmentErrors.reasonRequired();
+  const user = await trx.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst();
+  if (!user) throw problems.notFound();
+  if (await isRestricted(trx, userId)) throw fulfilmentErrors.alreadyRestricted();
+  const id = newId();
+  await trx
+    .insertInto('processing_restriction')
+    .values({ id, user_id: userId, reason, privacy_request_id: input.privacyRequestId ?? null, started_at: nowText(deps.clock), started_by: actorName(actor) })
+    .execute();
+  await recordAuditEvent(
+    trx,
+    {
+      actor,
+      action: 'privacy.restriction_started',
+      subject: { type: 'user', id: userId },
+      details: { restrictionId: id, privacyRequestId: input.privacyRequestId ?? null },
+      personalDetails: { reason },
+      requestId: input.requestId ?? null,
+    },
+    deps.clock,
+  );
+  return { restrictionId: id };
+}
+
+/** The privacy officer restricts a person's processing (a request by mail or phone, PRV-CONTACT-1). */
+export async function restrictProcessing(deps: Deps, actor: Actor, userId: string, input: { reason: string }, origin: RequestOrigin) {
+  requirePermission(actor, 'privacy:manage');
+  return inTransaction(deps.db, (trx) => startRestriction(deps, trx, actor, userId, { reason: input.reason, requestId: origin.requestId }));
+}
+
+/** Lifting a restriction is audited with who lifted it and why (PRV-RIGHT-4). */
+export async function liftRestriction(deps: Deps, actor: Actor, userId: string, input: { reason: string }, origin: RequestOrigin): Promise<void> {
+  requirePermission(actor, 'privacy:manage');
+  const reason = input.reason.trim();
+  if (reason === '' || reason.length > 1000) throw fulfilmentErrors.reasonRequired();
+  await inTransaction(deps.db, async (trx) => {
+    const row = await trx
+      .selectFrom('processing_restriction')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('lifted_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw fulfilmentErrors.notRestricted();
+    await trx
+      .updateTable('processing_restriction')
+      .set({ lifted_at: nowText(deps.clock), lifted_by: actorName(actor), lift_reason: reason })
+      .where('id', '=', row.id)
+      .execute();
+    await recordAuditEvent(
+      trx,
+      {
+        actor,
+        action: 'privacy.restriction_lifted',
+        subject: { type: 'user', id: userId },
+        details: { restrictionId: row.id },
+        personalDetails: { reason },
+        requestId: origin.requestId,
+      },
+      deps.clock,
+    );
+  });
+}
