@@ -57,10 +57,10 @@ CREATE TABLE consent_record (
   user_id uuid NOT NULL REFERENCES app_user (id),
   purpose text NOT NULL CHECK (purpose IN ('marketing_email', 'satisfaction_survey')),
   notice_version integer NOT NULL REFERENCES privacy_notice_version (version),
-  source text NOT NULL CHECK (source IN ('portal', 'api', 'unsubscribe_link')),
+  source text NOT NULL CHECK (source IN ('portal', 'api', 'unsubscribe_link', 'privacy_request')),
   given_at timestamptz NOT NULL,
   withdrawn_at timestamptz,
-  withdrawn_source text CHECK (withdrawn_source IN ('portal', 'api', 'unsubscribe_link')),
+  withdrawn_source text CHECK (withdrawn_source IN ('portal', 'api', 'unsubscribe_link', 'privacy_request')),
   CHECK ((withdrawn_at IS NULL) = (withdrawn_source IS NULL)),
   CHECK (withdrawn_at IS NULL OR withdrawn_at >= given_at)
 );
@@ -73,7 +73,7 @@ CREATE TABLE marketing_suppression (
   id uuid PRIMARY KEY,
   user_id uuid NOT NULL REFERENCES app_user (id),
   reason text NOT NULL CHECK (reason IN ('opted_out', 'objected', 'unsubscribed')),
-  source text NOT NULL CHECK (source IN ('portal', 'api', 'unsubscribe_link')),
+  source text NOT NULL CHECK (source IN ('portal', 'api', 'unsubscribe_link', 'privacy_request')),
   recorded_at timestamptz NOT NULL,
   lifted_at timestamptz,
   CHECK (lifted_at IS NULL OR lifted_at >= recorded_at)

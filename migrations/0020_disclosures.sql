@@ -92,17 +92,24 @@ CREATE TABLE survey (
   created_by uuid REFERENCES app_user (id)
 );
 
+-- Who was invited to which survey (one invitation per person per survey). It holds no link and no answer state:
+-- PRV-SURVEY-1, nothing in the database tells who answered.
 CREATE TABLE survey_invitation (
   id uuid PRIMARY KEY,
   survey_id uuid NOT NULL REFERENCES survey (id),
   user_id uuid NOT NULL REFERENCES app_user (id),
-  token_hash text NOT NULL UNIQUE CHECK (token_hash ~ '^[0-9a-f]{64}$'),
-  sent_at timestamptz NOT NULL,
-  expires_at timestamptz NOT NULL,
-  -- PRV-SURVEY-1: only whether it was used, never when (a time would line up with the answer).
-  used boolean NOT NULL DEFAULT false
+  sent_at timestamptz NOT NULL
 );
 CREATE UNIQUE INDEX survey_invitation_once ON survey_invitation (survey_id, user_id);
+
+-- The single-use answer links, hashed, with no reference to the person or the invitation they were sent with
+-- (PRV-SURVEY-1): using one marks only the link used, never when, so an answer cannot be traced to anyone.
+CREATE TABLE survey_token (
+  token_hash text PRIMARY KEY CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+  survey_id uuid NOT NULL REFERENCES survey (id),
+  expires_at timestamptz NOT NULL,
+  used boolean NOT NULL DEFAULT false
+);
 
 -- PRV-SURVEY-1: an answer names its survey and nothing else: no person, no invitation, no time; a random id.
 CREATE TABLE survey_answer (

@@ -11,6 +11,7 @@ import {
   consentPages,
   cookiePages,
   deidentifiedExportApi,
+  fulfilmentBackofficePages,
   fulfilmentJobHandlers,
   fulfilmentPages,
   privacyDisclosureApi,
@@ -86,6 +87,7 @@ export const HTTP_MODULES: HttpModule[] = [
   privacyRetentionHttp,
   // PRV-RIGHT-1, -2, -3, -8, PRV-PORTAL-1: the customer's own data: package, contact details, erasure, closure.
   fulfilmentPages,
+  fulfilmentBackofficePages,
 ];
 
 export function jobHandlers(deps: Deps): JobHandlers {

@@ -27,3 +27,20 @@ test('logs redact personal data and secrets (issue #2, point 9)', () => {
   assert.match(output, /something happened/);
   assert.match(output, /\[redacted\]/);
 });
+
+test('JPF-COND-9: a signing link’s secret in the path is not logged', () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger('info', sink);
+  logger.info({ req: { method: 'POST', url: '/sign/Y79RBUPRvWYTijUqtyIkvI2MIaY0PsMDrFSKHpcd70o' } }, 'request');
+  // The cookie banner's links carry the page they return to.
+  logger.info({ req: { method: 'GET', url: '/cookies?returnTo=%2Fsign%2FY79RBUPRvWYTijUqtyIkvI2MIaY0PsMDrFSKHpcd70o' } }, 'request');
+  const output = lines.join('');
+  assert.ok(!output.includes('Y79RBUPRvWYTijUqtyIkvI2MIaY0PsMDrFSKHpcd70o'), output);
+  assert.match(output, /\/sign\/\[redacted\]/);
+});

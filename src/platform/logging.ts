@@ -37,7 +37,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       serializers: {
         req: (request: { method?: string; url?: string; id?: string }) => ({
           method: request.method,
-          url: request.url?.replace(/([?&]token=)[^&]+/g, '$1[redacted]'),
+          // One-time links carry their secret in the query or (signing links, JPF-COND-9) in the path.
+          url: request.url
+            ?.replace(/([?&]token=)[^&]+/g, '$1[redacted]')
+            .replace(/^(\/sign\/)[^/?#]+/, '$1[redacted]')
+            .replace(/(%2Fsign%2F)[^&#]+/gi, '$1[redacted]'),
           id: request.id,
         }),
       },

@@ -28,7 +28,12 @@ after(async () => {
 });
 
 async function customer(name: string, email: string): Promise<UserActor> {
-  const account = await createUser(server.bezel.deps, systemActor('e2e'), { email, displayName: name, roles: ['customer'], locale: 'en', password: DEMO_PASSWORD }, SYSTEM_ORIGIN);
+  const account = await createUser(
+    server.bezel.deps,
+    systemActor('e2e'),
+    { email, displayName: name, roles: ['customer'], locale: 'en', password: DEMO_PASSWORD },
+    SYSTEM_ORIGIN,
+  );
   return { kind: 'user', userId: account.id, roles: ['customer'], locale: 'en', via: 'session' };
 }
 
@@ -90,7 +95,16 @@ test('PRV-RIGHT-3: a customer with a policy in force asks for erasure and is tol
       mailingAddress: { street: '1 Main Street', city: 'New York', state: 'NY', postalCode: '10001', country: 'US' },
       timeZone: 'America/New_York',
       deductible: '250',
-      items: [{ description: 'Diamond ring', category: 'ring', coverageAmount: '5000.00', appraisalDate: '2026-10-01', keptInSafe: false, giftOrEngagementRing: false }],
+      items: [
+        {
+          description: 'Diamond ring',
+          category: 'ring',
+          coverageAmount: '5000.00',
+          appraisalDate: '2026-10-01',
+          keptInSafe: false,
+          giftOrEngagementRing: false,
+        },
+      ],
     },
     SYSTEM_ORIGIN,
   );

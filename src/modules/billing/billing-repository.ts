@@ -312,21 +312,40 @@ export async function findBankTransactionIds(db: Db, ids: readonly string[]): Pr
   return new Set(rows.flatMap((row) => (row.bank_transaction_id ? [row.bank_transaction_id] : [])));
 }
 
-/** The amounts a balance is computed from, for one policy or one account. */
-export async function balanceSources(db: Db, where: { policyId: string } | { accountId: string }) {
-  const invoices = await db
-    .selectFrom('invoice')
-    .select(['id', 'amount', 'status', 'currency', 'account_id'])
-    .where('policyId' in where ? 'policy_id' : 'account_id', '=', 'policyId' in where ? where.policyId : where.accountId)
-    .execute();
+/**
+ * The amounts a balance is computed from: for one policy, one account, or one policy within one account (what a
+ * holder sees of a policy: once an assigned policy's open invoices moved to the new holder, JPF-COND-1 and
+ * decision 0013, the old holder's view of it keeps only what stayed in their account).
+ */
+export async function balanceSources(db: Db, where: { policyId: string; accountId?: string } | { accountId: string }) {
+  const policyId = 'policyId' in where ? where.policyId : null;
+  const accountId = where.accountId ?? null;
+  let invoiceQuery = db.selectFrom('invoice').select(['id', 'amount', 'status', 'currency', 'account_id']);
+  if (policyId !== null) invoiceQuery = invoiceQuery.where('policy_id', '=', policyId);
+  if (accountId !== null) invoiceQuery = invoiceQuery.where('account_id', '=', accountId);
+  const invoices = await invoiceQuery.execute();
   const invoiceIds = invoices.map((invoice) => invoice.id);
   const allocations = invoiceIds.length === 0 ? [] : await db.selectFrom('payment_allocation').select('amount').where('invoice_id', 'in', invoiceIds).execute();
   let refunds = db.selectFrom('refund').select('amount').where('status', '=', 'payable');
-  refunds = 'policyId' in where ? refunds.where('policy_id', '=', where.policyId) : refunds.where('account_id', '=', where.accountId);
-  const payments = 'accountId' in where ? await db.selectFrom('payment').select('amount').where('account_id', '=', where.accountId).execute() : null;
+  if (policyId !== null) refunds = refunds.where('policy_id', '=', policyId);
+  if (accountId !== null) refunds = refunds.where('account_id', '=', accountId);
+  const wholeAccount = policyId === null && accountId !== null ? accountId : null;
+  const payments = wholeAccount === null ? null : await db.selectFrom('payment').select('amount').where('account_id', '=', wholeAccount).execute();
+  // An invoice may have moved to another holder's account after part of it was paid (JPF-COND-1, decision 0013):
+  // the account's credit is its payments less what those payments settled, wherever the invoice is now.
+  const paymentAllocations =
+    wholeAccount === null
+      ? null
+      : await db
+          .selectFrom('payment_allocation')
+          .innerJoin('payment', 'payment.id', 'payment_allocation.payment_id')
+          .select('payment_allocation.amount')
+          .where('payment.account_id', '=', wholeAccount)
+          .execute();
   return {
     invoices,
     allocations: allocations.map((row) => row.amount),
+    paymentAllocations: paymentAllocations?.map((row) => row.amount),
     payments: payments?.map((row) => row.amount),
     refundsPayable: (await refunds.execute()).map((row) => row.amount),
   };
@@ -458,4 +477,24 @@ export async function markRefundCancelled(db: Db, id: string, cancelled: { at: s
     .where('id', '=', id)
     .where('status', '=', 'payable')
     .execute();
+}
+
+/** The policy's open invoices, locked: nothing is paid to or cancelled on them while they change account. */
+export async function lockOpenInvoicesOfPolicy(db: Db, policyId: string): Promise<Invoice[]> {
+  const locked = await db.selectFrom('invoice').select('id').where('policy_id', '=', policyId).where('status', '=', 'open').forUpdate().execute();
+  if (locked.length === 0) return [];
+  const rows = await invoiceQuery(db)
+    .where(
+      'invoice.id',
+      'in',
+      locked.map((row) => row.id),
+    )
+    .orderBy('invoice.issued_on')
+    .orderBy('invoice.structured_reference')
+    .execute();
+  return rows.map(toInvoice);
+}
+
+export async function moveInvoiceToAccount(db: Db, id: string, accountId: string): Promise<void> {
+  await db.updateTable('invoice').set({ account_id: accountId }).where('id', '=', id).where('status', '=', 'open').execute();
 }

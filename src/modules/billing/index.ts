@@ -26,3 +26,4 @@ export {
   type PolicyBalance,
 } from './use-cases/read-billing.ts';
 export { type RecordedPayment, recordPayment } from './use-cases/record-payment.ts';
+export { type TransferOpenInvoicesInput, transferOpenInvoices } from './use-cases/transfer-open-invoices.ts';

@@ -15,7 +15,7 @@ export type CancellationRequest = {
   createdAt: string;
 };
 
-export type Signature = { namedInsured: string; signedAt: string; method: 'portal' | 'paper'; recordedBy: string };
+export type Signature = { namedInsured: string; signedAt: string; method: 'portal' | 'paper' | 'emailed_link'; recordedBy: string };
 
 /** Locks the policy row, so two cancellations (or a cancellation and another change) queue up. */
 export async function lockPolicy(db: Db, policyId: string): Promise<void> {

@@ -32,8 +32,10 @@ export { isRetentionRuleId, RETENTION_RULES, type RetentionRule, retentionRule }
 export {
   assertNotRestricted,
   closeOwnAccount,
+  collectAccessPackage,
   type ErasureReport,
   erasePersonData,
+  fulfilmentBackofficePages,
   fulfilmentJobHandlers,
   fulfilmentPages,
   isRestricted,

@@ -67,6 +67,8 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
     changes: [{ op: 'add', description: 'Steel watch', category: 'watch', coverageAmount: '2000.00', appraisalDate: '2026-11-01', appraisedBy: 'A Jeweler' }],
   },
   'POST /api/v1/policies/:id/endorsements/:requestId/signatures': { namedInsured: 'Bea Other' },
+  'POST /api/v1/policies/:id/endorsements/:requestId/invitations': { namedInsured: 'Bea Other', email: 'someone@example.com' },
+  'POST /api/v1/policies/:id/cancellation-requests/:requestId/invitations': { namedInsured: 'Bea Other', email: 'someone@example.com' },
   'POST /api/v1/payments': { reference: 'RF18539007547034', amount: '120.00', currency: 'USD', receivedOn: '2026-11-20' },
   'POST /api/v1/bank-statements': { format: 'csv', content: 'date,amount,currency,reference,transaction_id\n2026-11-20,120.00,USD,RF18539007547034,TX-1\n' },
   'POST /api/v1/refunds/:id/paid': { paidOn: '2026-11-21' },
@@ -95,6 +97,8 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
     appraisedBy: 'A Jeweler',
   },
   'POST /portal/policies/:id/endorsements/:requestId/sign': {},
+  'POST /portal/policies/:id/endorsements/:requestId/invitations': { namedInsured: 'Bea Other', email: 'someone@example.com' },
+  'POST /portal/policies/:id/cancellation-requests/:requestId/invitations': { namedInsured: 'Bea Other', email: 'someone@example.com' },
   'POST /portal/policies/:id/new-purchase': {
     description: 'Gold bracelet',
     category: 'bracelet',
@@ -147,6 +151,7 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   // the incident register is 404 to anyone without incidents:manage; a customer revokes only their own authorisation.
   'POST /api/v1/privacy/recipients': { name: 'Sneaky partner', type: 'partner' },
   'POST /api/v1/privacy/recipients/:id/agreements': { reference: 'DPA-1', signedOn: '2026-01-01' },
+  'POST /api/v1/privacy/recipients/:id/retire': {},
   'POST /api/v1/privacy/disclosures': {
     recipientId: '00000000-0000-4000-8000-000000000001',
     subjectUserId: '00000000-0000-4000-8000-000000000002',
@@ -200,6 +205,11 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /portal/my-data/contact': { displayName: 'Carla Customer' },
   'POST /portal/my-data/erase': {},
   'POST /portal/my-data/close': {},
+  'POST /portal/my-data/portability': { recipientName: 'Other Insurer', recipientEmail: 'privacy@other-insurer.example' },
+  // PRV-RIGHT-2, PRV-RIGHT-4: privacy officers only (privacy:manage).
+  'POST /backoffice/privacy/fulfilment/corrections/:id/apply': {},
+  'POST /backoffice/privacy/fulfilment/corrections/:id/reject': { reason: 'No document' },
+  'POST /backoffice/privacy/fulfilment/restrictions/:id/lift': { reason: 'Resolved' },
 };
 
 before(async () => {

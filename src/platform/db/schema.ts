@@ -339,8 +339,25 @@ export interface PolicySignatureTable {
   endorsement_request_id: Defaulted<string | null>;
   named_insured: string;
   signed_at: InstantText;
-  method: 'portal' | 'paper';
+  method: 'portal' | 'paper' | 'emailed_link';
   recorded_by: string;
+}
+
+/** 0021: a one-time link mailed to a named insured to sign a pending request (JPF-COND-9, JPF-CANCEL-1). */
+export interface SigningInvitationTable {
+  id: string;
+  policy_id: string;
+  cancellation_request_id: string | null;
+  endorsement_request_id: string | null;
+  named_insured: string;
+  email: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: InstantText;
+  expires_at: InstantText;
+  used_at: InstantText | null;
+  signature_id: string | null;
+  revoked_at: InstantText | null;
 }
 
 export type InvoiceKind = 'premium' | 'endorsement' | 'renewal';
@@ -636,7 +653,8 @@ export interface PageViewCountTable {
 }
 
 export type ConsentPurpose = 'marketing_email' | 'satisfaction_survey';
-export type ConsentSource = 'portal' | 'api' | 'unsubscribe_link';
+// 'privacy_request': applied by a privacy officer completing the person's verified request (PRV-CONTACT-1).
+export type ConsentSource = 'portal' | 'api' | 'unsubscribe_link' | 'privacy_request';
 
 export interface ConsentRecordTable {
   id: string;
@@ -688,6 +706,7 @@ export interface DatabaseSchema {
   document: DocumentTable;
   cancellation_request: CancellationRequestTable;
   policy_signature: PolicySignatureTable;
+  signing_invitation: SigningInvitationTable;
   endorsement_request: EndorsementRequestTable;
   assignment_request: AssignmentRequestTable;
   stored_file: StoredFileTable;
@@ -721,6 +740,7 @@ export interface DatabaseSchema {
   incident: IncidentTable;
   survey: SurveyTable;
   survey_invitation: SurveyInvitationTable;
+  survey_token: SurveyTokenTable;
   survey_answer: SurveyAnswerTable;
   deidentified_export: DeidentifiedExportTable;
   // 0018_legal_holds (issue #5, PRV-RET-1).
@@ -945,8 +965,12 @@ export interface SurveyInvitationTable {
   id: string;
   survey_id: string;
   user_id: string;
-  token_hash: string;
   sent_at: InstantText;
+}
+
+export interface SurveyTokenTable {
+  token_hash: string;
+  survey_id: string;
   expires_at: InstantText;
   used: Defaulted<boolean>;
 }

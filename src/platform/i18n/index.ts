@@ -9,6 +9,7 @@ import { fileMessages } from './messages/files.ts';
 import { mailMessages } from './messages/mail.ts';
 import { policyMessages } from './messages/policies.ts';
 import { policyPageMessages } from './messages/policy-pages.ts';
+import { policySigningMessages } from './messages/policy-signing.ts';
 import { portalPolicyPageMessages } from './messages/portal-policy-pages.ts';
 import { privacyConsentMessages } from './messages/privacy-consent.ts';
 import { privacyDisclosureMessages } from './messages/privacy-disclosure.ts';
@@ -55,6 +56,7 @@ const CATALOGS = [
   productVersionMessages,
   privacyDisclosureMessages,
   privacyConsentMessages,
+  policySigningMessages,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer First extends { en: object }, ...infer Rest extends readonly { en: object }[]]

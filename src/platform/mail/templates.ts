@@ -30,6 +30,10 @@ export type MailTemplates = {
   privacy_request_rejected: { name: string; link: string; reference: string; reason: string; authority: string };
   /** PRV-OPTOUT-1: a marketing mail; every one carries its signed unsubscribe link (footer and List-Unsubscribe header). */
   marketing_message: { name: string; link: string; headline: string; body: string; unsubscribeLink: string };
+  /** PRV-RIGHT-8: a person sends their data package to a named recipient; link: the expiring download. */
+  portability_delivery: { name: string; link: string; sender: string; expires: string };
+  /** JPF-COND-9 / JPF-CANCEL-1: a named insured is asked to sign a pending removal or cancellation; link: the one-time signing page. */
+  signing_invitation: { name: string; link: string; policyNumber: string; requester: string; days: string };
 };
 
 export type MailTemplateName = keyof MailTemplates;
@@ -49,6 +53,8 @@ export const MAIL_TEMPLATE_PARAMS: { [T in MailTemplateName]: readonly (keyof Ma
   privacy_request_completed: ['name', 'link', 'reference', 'summary', 'authority'],
   privacy_request_rejected: ['name', 'link', 'reference', 'reason', 'authority'],
   marketing_message: ['name', 'link', 'headline', 'body', 'unsubscribeLink'],
+  portability_delivery: ['name', 'link', 'sender', 'expires'],
+  signing_invitation: ['name', 'link', 'policyNumber', 'requester', 'days'],
 };
 
 export type RenderedMail = { subject: string; text: string; html: string; headers?: Record<string, string> };

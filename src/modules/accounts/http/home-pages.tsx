@@ -99,6 +99,30 @@ export const homePages: HttpModule = {
               <a href="/backoffice/search">{t('backoffice_pages.nav.search')}</a>
             </p>
           ) : null}
+          {/* Issue #5 (PRV-USE-1, PRV-RET-1): the register of processing and legal holds. */}
+          {can(actor, 'privacy:read') ? (
+            <ul>
+              <li>
+                <a href="/backoffice/privacy/register">{t('privacy.register.nav')}</a>
+              </li>
+              <li>
+                <a href="/backoffice/privacy/legal-holds">{t('privacy.holds.nav')}</a>
+              </li>
+              {/* PRV-DISC-3, PRV-PROC-1, PRV-DEID-1: recipients and processors; the de-identified export. */}
+              <li>
+                <a href="/backoffice/privacy/recipients">{t('privacy_disclosure.nav.recipients')}</a>
+              </li>
+              <li>
+                <a href="/backoffice/privacy/deidentified-export">{t('privacy_disclosure.pages.export.title')}</a>
+              </li>
+            </ul>
+          ) : null}
+          {/* PRV-FRAUD-1: the incident register, only for the roles that need it. */}
+          {can(actor, 'incidents:manage') ? (
+            <p>
+              <a href="/backoffice/incidents">{t('privacy_disclosure.nav.incidents')}</a>
+            </p>
+          ) : null}
           {roles.map((role) => {
             const empty = BACK_OFFICE_EMPTY[role];
             return (

@@ -94,4 +94,11 @@ describe('balance', () => {
     const balance = computeBalance({ currency: 'USD', invoices: [{ amount: '0.30', status: 'open' }], allocations: ['0.10', '0.20'] });
     assert.ok(balance.outstanding.isZero());
   });
+
+  test("JPF-COND-1: credit counts what the account's payments settled, also on an invoice that moved to a new holder", () => {
+    // The account paid 20.00 on a 53.13 invoice that then moved with an assigned policy: no invoice is left here,
+    // its own payments settled 20.00, so 20.00 − 20.00 = 0.00 credit (not 20.00 − 0.00).
+    const balance = computeBalance({ currency: 'USD', invoices: [], allocations: [], payments: ['20.00'], paymentAllocations: ['20.00'] });
+    assert.deepEqual([balance.outstanding.toFixed(), balance.credit.toFixed()], ['0.00', '0.00']);
+  });
 });

@@ -3,7 +3,7 @@ import { type Currency, Money } from '../../../platform/money.ts';
 /**
  * A balance from the billing transactions themselves, summed exactly with Money (never floats):
  *  - outstanding = invoices (not cancelled) − what payments allocated to them;
- *  - credit = payments − their allocations (over-payments not yet used or refunded);
+ *  - credit = payments − their allocations (over-payments not yet used or refunded), wherever the invoice is now;
  *  - refundsPayable = refunds not yet paid out (JPF-CANCEL-3).
  * Amounts arrive as the database's decimal strings.
  */
@@ -12,6 +12,8 @@ export type BalanceInput = {
   invoices: readonly { amount: string; status: 'open' | 'paid' | 'cancelled' }[];
   allocations: readonly string[];
   payments?: readonly string[];
+  /** What the payments settled, wherever the invoice is now (an invoice can move with an assigned policy); `allocations` when absent. */
+  paymentAllocations?: readonly string[];
   refundsPayable?: readonly string[];
 };
 
@@ -30,7 +32,7 @@ export function computeBalance(input: BalanceInput): Balance {
     invoiced,
     paid,
     outstanding: invoiced.minus(paid),
-    credit: input.payments === undefined ? Money.zero(input.currency) : payments.minus(paid),
+    credit: input.payments === undefined ? Money.zero(input.currency) : payments.minus(input.paymentAllocations ? sum(input.paymentAllocations) : paid),
     refundsPayable: sum(input.refundsPayable ?? []),
   };
 }

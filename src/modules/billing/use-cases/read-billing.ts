@@ -44,9 +44,11 @@ export type AccountBalance = { accountId: string; currency: Currency } & Balance
 
 /** What is invoiced, paid and still outstanding on one policy, and refunds payable (JPF-CANCEL-3). */
 export async function getPolicyBalance(deps: Deps, actor: Actor, policyId: string): Promise<PolicyBalance> {
-  const account = await findPolicyAccount(deps.db, policyId, visibilityOf(actor));
+  const visibility = visibilityOf(actor);
+  const account = await findPolicyAccount(deps.db, policyId, visibility);
   if (!account) throw problems.notFound();
-  const sources = await balanceSources(deps.db, { policyId });
+  // A holder sees the part of the policy's billing in their own account (an assigned policy's open invoices moved, JPF-COND-1).
+  const sources = await balanceSources(deps.db, visibility.holderUserId === null ? { policyId } : { policyId, accountId: account.id });
   const { credit: _credit, ...balance } = computeBalance({
     currency: account.currency,
     invoices: sources.invoices,

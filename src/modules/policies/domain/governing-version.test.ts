@@ -69,6 +69,37 @@ describe('the product version that governs a policy (JPF-COND-3)', () => {
     assert.equal(result.version, 3);
   });
 
+  const governingEnded = (revisions: VersionRevision[], coverEndsOn: string, on: string) => {
+    const result = governingVersion(sold, revisions, { ...period, coverEndsOn: d(coverEndsOn) }, d(on));
+    return { version: result.version, basis: result.basis, appliesFrom: result.appliesFrom?.toString() ?? null };
+  };
+  const soldTerms = { version: 1, basis: 'sold', appliesFrom: null };
+
+  test('JPF-COND-3: a policy cancelled with effect 2027-02-15 never takes a revision adopted 2027-03-01, on any date', () => {
+    // In force 2026-12-01 … 2027-02-14; the revision was adopted 14 days after the cover ended.
+    for (const on of ['2027-02-14', '2027-03-01', '2027-06-01', '2027-11-30'])
+      assert.deepEqual(governingEnded([revision(2, '2027-03-01')], '2027-02-15', on), soldTerms, on);
+  });
+
+  test('JPF-COND-3: a cancellation effective on the adoption day (2027-03-01) ends the cover before the revision takes hold', () => {
+    // The last day in force is 2027-02-28; the revision would take hold on 2027-03-01, the first day without cover.
+    assert.deepEqual(governingEnded([revision(2, '2027-03-01')], '2027-03-01', '2027-03-01'), soldTerms);
+  });
+
+  test('JPF-COND-3: adopted 2027-03-01 while in force, cancelled with effect 2027-04-01: applies from 2027-03-01, not before', () => {
+    const revisions = [revision(2, '2027-03-01')];
+    assert.deepEqual(governingEnded(revisions, '2027-04-01', '2027-02-28'), soldTerms);
+    assert.deepEqual(governingEnded(revisions, '2027-04-01', '2027-03-01'), { version: 2, basis: 'liberalization', appliesFrom: '2027-03-01' });
+    assert.deepEqual(governingEnded(revisions, '2027-04-01', '2027-03-31'), { version: 2, basis: 'liberalization', appliesFrom: '2027-03-01' });
+  });
+
+  test('JPF-COND-3: a voided policy (cover ends on its first day, 2026-12-01) takes no revision, even one adopted within the six months before', () => {
+    // 2026-09-01 is 3 months before the first day: it would apply from 2026-12-01 to a policy in force.
+    for (const adopted of ['2026-09-01', '2027-01-15'])
+      for (const on of ['2026-12-01', '2027-06-01']) assert.deepEqual(governingEnded([revision(2, adopted)], '2026-12-01', on), soldTerms, `${adopted} ${on}`);
+    assert.deepEqual(governing([revision(2, '2026-09-01')], '2026-12-01'), { version: 2, basis: 'liberalization', appliesFrom: '2026-12-01' });
+  });
+
   const revisionsArbitrary = (firstDay: Temporal.PlainDate) =>
     fc
       .array(

@@ -5,6 +5,7 @@ import { Money } from '../../../platform/money.ts';
 import { policyPeriod } from './policy-period.ts';
 import {
   chargedPremium,
+  coverEndOf,
   earnedBefore,
   type ItemChange,
   nextItemNo,
@@ -55,6 +56,18 @@ const issued = (...items: TimelineItem[]): PolicyTimeline => ({
 });
 
 describe('policy timeline (issue #3: the policy as of any date is derived from its transactions)', () => {
+  it("JPF-COND-3: the cover ends on a cancellation's effective date, on the first day for a void, and not at all after a reinstatement", () => {
+    const base = issued(item('53.13'));
+    assert.equal(coverEndOf(base), null);
+    const cancelled = { ...base, transactions: [...base.transactions, tx('cancellation', '2027-02-15', [], { premiumEndsOn: d('2026-12-01') })] };
+    // Inside the 30-day window premium ends on the first day, but the cover ran until the effective date.
+    assert.equal(coverEndOf(cancelled)?.toString(), '2027-02-15');
+    const reversed = { ...base, transactions: [...base.transactions, tx('cancellation', '2027-02-15', [], { reversed: true })] };
+    assert.equal(coverEndOf(reversed), null);
+    const voided = { ...base, transactions: [...base.transactions, tx('void', '2027-03-10', [])] };
+    assert.equal(coverEndOf(voided)?.toString(), '2026-12-01');
+  });
+
   it('charges an item on the schedule for the whole period exactly its annual premium', () => {
     assert.equal(chargedPremium(issued(item('53.13'), item('21.85'))).toFixed(), '74.98');
   });

@@ -19,6 +19,7 @@ import { registerNewPurchaseRoutes } from './new-purchase-routes.ts';
 import { registerRateImpactRoutes } from './rate-impact-routes.ts';
 import { registerRenewalRoutes } from './renewal-routes.ts';
 import { registerSearchRoutes } from './search-routes.ts';
+import { registerSigningRoutes } from './signing-routes.ts';
 import { registerStaffActionRoutes } from './staff-action-routes.ts';
 import { registerTransactionRoutes } from './transaction-routes.ts';
 
@@ -134,6 +135,7 @@ export const policiesApi: HttpModule = {
       async (request) => policyDetailJson(await getPolicy(deps, request.actor, request.params.id)),
     );
     registerCancellationRoutes(app, deps, policies);
+    registerSigningRoutes(app, deps, policies);
     registerTransactionRoutes(app, deps, policies);
     registerSearchRoutes(app, deps, policies);
     registerNewPurchaseRoutes(app, deps, policies);

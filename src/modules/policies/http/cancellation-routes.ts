@@ -44,7 +44,7 @@ const requestStateSchema = z.object({
   effectiveDate: isoDate,
   status: z.enum(['pending', 'executed']),
   namedInsureds: z.array(z.string()),
-  signatures: z.array(z.object({ namedInsured: z.string(), signedAt: z.string(), method: z.enum(['portal', 'paper']) })),
+  signatures: z.array(z.object({ namedInsured: z.string(), signedAt: z.string(), method: z.enum(['portal', 'paper', 'emailed_link']) })),
   missingSignatures: z.array(z.string()).describe('Named insureds who have not signed yet; the cancellation executes when none are left'),
   cancellation: cancellationSchema.nullable(),
 });

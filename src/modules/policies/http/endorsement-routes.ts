@@ -94,7 +94,7 @@ const termsSchema = z.object({
   changes: z.array(itemChangeSchema),
 });
 
-const signatureSchema = z.object({ namedInsured: z.string(), signedAt: z.string(), method: z.enum(['portal', 'paper']) });
+const signatureSchema = z.object({ namedInsured: z.string(), signedAt: z.string(), method: z.enum(['portal', 'paper', 'emailed_link']) });
 const requestStateSchema = z.object({
   id: z.uuid(),
   policyId: z.uuid(),

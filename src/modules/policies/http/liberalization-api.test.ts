@@ -122,6 +122,14 @@ describe('product revisions and liberalization (JPF-COND-3)', () => {
     assert.equal(sold.productTerms.basis, 'sold');
     assert.equal(sold.productTerms.adoptedOn, null);
     const soldVersionId = sold.productTerms.productVersionId as string;
+    // JPF-COND-3 applies only while in force: one policy cancelled with effect 2027-01-10 and one voided, both before the
+    // broadening revision below is adopted (2027-01-15).
+    const cancelled = await boundPolicy();
+    const cancellation = await call('customer', 'POST', `/api/v1/policies/${cancelled.id}/cancellation-requests`, { effectiveDate: '2027-01-10' });
+    assert.equal(cancellation.json().status, 'executed', JSON.stringify(cancellation.json()));
+    const voided = await boundPolicy();
+    const voiding = await call('underwriter', 'POST', `/api/v1/policies/${voided.id}/void`, { category: 'fraud', reason: 'The appraisal was forged' });
+    assert.equal(voiding.statusCode, 201, JSON.stringify(voiding.json()));
 
     policyTest.moveClockTo(JANUARY_15);
     // A revision that does not broaden coverage (a lower item limit): new quotes from 2027-02-01 only.
@@ -170,6 +178,13 @@ describe('product revisions and liberalization (JPF-COND-3)', () => {
       assert.deepEqual(view.termPremium, { amount: '53.13', currency: 'USD' });
       assert.equal(view.transactions.length, sold.transactions.length);
     }
+
+    // Cancelled (effective 2027-01-10) or voided before the adoption day: the terms as sold, on every date.
+    for (const ended of [cancelled.id, voided.id])
+      for (const date of ['2027-01-09', '2027-01-15', '2027-03-01']) {
+        const terms = await call('customer', 'GET', `/api/v1/policies/${ended}/as-of?date=${date}`);
+        assert.deepEqual(terms.json().productTerms, { productVersionId: soldVersionId, version: 1, basis: 'sold', adoptedOn: null }, `${ended} ${date}`);
+      }
 
     // The claims module's entry: the governing version with its (broadened) definition; out of reach is 404.
     const governing = await getGoverningProductVersion(policyTest.bezel.deps, systemActor('test'), policy.id, '2027-02-10');

@@ -7,6 +7,7 @@ import { registerPolicyPages } from './pages/policy-pages.tsx';
 import { registerQuotePages } from './pages/quote-pages.tsx';
 import { registerReferralPages } from './pages/referral-pages.tsx';
 import { registerBackofficeSearchPages } from './pages/search-pages.tsx';
+import { registerSigningPages } from './pages/signing-pages.tsx';
 import { registerStaffActionPages } from './pages/staff-action-pages.tsx';
 import { registerRenewalPages } from './renewal-pages.tsx';
 
@@ -28,5 +29,6 @@ export const policyPages: HttpModule = {
     registerPolicyChangePages(app, deps);
     registerNewPurchasePages(app, deps);
     registerCancelPages(app, deps);
+    registerSigningPages(app, deps);
   },
 };

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { systemActor } from '../../../platform/auth/actor.ts';
+import { Money } from '../../../platform/money.ts';
 import { SYSTEM_ORIGIN } from '../../../platform/request-origin.ts';
 import { demoEmail } from '../../accounts/index.ts';
-import { markRefundPaid } from '../../billing/index.ts';
-import { usePolicyApiTest } from './policy-api-test-support.ts';
+import { getAccountBalance, listInvoices, markRefundPaid, recordPayment } from '../../billing/index.ts';
+import { type Json, usePolicyApiTest } from './policy-api-test-support.ts';
 
 /** Issue #3 staff actions through the API: void (JPF-COND-5), reinstatement (JPF-CANCEL-3), assignment (JPF-COND-1). */
 const policyTest = usePolicyApiTest();
@@ -293,6 +294,66 @@ describe('assignment (JPF-COND-1)', () => {
     const mails = (await policyTest.bezel.mails()).filter((mail) => mail.subject === 'Assignment of your jewelry policy approved');
     assert.deepEqual(mails.map((mail) => mail.to).sort(), [demoEmail('customer'), 'customer3@example.com'].sort());
     for (const mail of mails) for (const text of [policy.policyNumber, 'LTR-7', '2026-12-01']) assert.ok(mail.text.includes(text), text);
+  });
+
+  test('JPF-COND-1: on approval the open invoice moves to the new holder, who sees and pays what is owed; the old holder no longer sees it', async () => {
+    const policy = await boundPolicy(['Carla Customer'], { paid: false });
+    const deps = policyTest.bezel.deps;
+    const [invoice] = await listInvoices(deps, systemActor('test'), { policyId: policy.id });
+    assert.ok(invoice);
+    // The old holder pays 20.00 of the 53.13 before the assignment: 33.13 is still owed.
+    await recordPayment(
+      deps,
+      systemActor('test'),
+      { reference: invoice.structuredReference, amount: '20.00', currency: 'USD', receivedOn: '2026-11-21' },
+      SYSTEM_ORIGIN,
+    );
+    const oldAccount = invoice.accountId;
+    // The old holder's account also holds their other policies: compare it before and after.
+    const oldBefore = await getAccountBalance(policyTest.bezel.deps, systemActor('test'), oldAccount);
+    const url = `/api/v1/policies/${policy.id}/assignment-requests`;
+    const asked = await call('customer', 'POST', url, { assigneeEmail: 'customer3@example.com' });
+    assert.equal(asked.statusCode, 201, JSON.stringify(asked.json()));
+    const approved = await call('underwriter', 'POST', `${url}/${asked.json().id}/decision`, {
+      decision: 'approve',
+      consentDate: '2026-11-20',
+      consentReference: 'LTR-9',
+    });
+    assert.equal(approved.statusCode, 200, JSON.stringify(approved.json()));
+
+    // The new holder sees the invoice (same reference), with the 20.00 paid and 33.13 outstanding, and the policy's balance.
+    const seen = await call('customer3', 'GET', `/api/v1/invoices?policyId=${policy.id}`);
+    assert.deepEqual(
+      seen.json().items.map((item: Json) => [item.structuredReference, item.status, item.paid.amount, item.outstanding.amount]),
+      [[invoice.structuredReference, 'open', '20.00', '33.13']],
+    );
+    const newBalance = await call('customer3', 'GET', `/api/v1/billing/policies/${policy.id}/balance`);
+    assert.deepEqual(newBalance.json().outstanding, { amount: '33.13', currency: 'USD' });
+    // The old holder no longer sees it.
+    assert.deepEqual((await call('customer', 'GET', `/api/v1/invoices?policyId=${policy.id}`)).json().items, []);
+    assert.equal((await call('customer', 'GET', `/api/v1/invoices/${invoice.id}`)).statusCode, 404);
+    assert.equal((await call('customer', 'GET', `/api/v1/billing/policies/${policy.id}/balance`)).statusCode, 404);
+    assert.deepEqual(
+      (await db().selectFrom('audit_event').select(['subject_id']).where('action', '=', 'invoice.transferred').execute()).map((row) => row.subject_id),
+      [invoice.id],
+    );
+
+    // The new holder pays the rest to the same reference: the invoice is paid, the payment is in the new holder's account.
+    await recordPayment(
+      deps,
+      systemActor('test'),
+      { reference: invoice.structuredReference, amount: '33.13', currency: 'USD', receivedOn: '2026-11-22' },
+      SYSTEM_ORIGIN,
+    );
+    const paid = await call('customer3', 'GET', `/api/v1/invoices/${invoice.id}`);
+    assert.deepEqual([paid.json().status, paid.json().outstanding.amount], ['paid', '0.00']);
+    // The old holder's 20.00 settled the invoice; it is not left as credit on their account.
+    // 33.13 less outstanding there (the invoice left), and no 20.00 of credit (the payment settled part of the invoice).
+    const oldAfter = await getAccountBalance(deps, systemActor('test'), oldAccount);
+    assert.deepEqual(
+      [oldAfter.outstanding.toFixed(), oldAfter.credit.toFixed()],
+      [oldBefore.outstanding.minus(Money.of('33.13', 'USD')).toFixed(), oldBefore.credit.toFixed()],
+    );
   });
 
   test('JPF-COND-1: a refusal is recorded with its reason, the policy stays with its holder, and the holder is mailed', async () => {

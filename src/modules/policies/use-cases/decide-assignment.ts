@@ -10,6 +10,7 @@ import { newId } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/index.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
+import { transferOpenInvoices } from '../../billing/index.ts';
 import { localDateOf } from '../domain/policy-period.ts';
 import { staffActionErrors } from '../errors.ts';
 import {
@@ -33,7 +34,9 @@ export type AssignmentDecision =
  *  - approve: only with the written consent — its date (not in the future) and reference — and only while
  *    the policy is in force. The policy passes to the new holder from today (insured's time zone, not before
  *    the first day) by a policy_transaction of kind 'assignment' (no premium change) that keeps who approved,
- *    the consent's date and reference; both the old and the new holder are mailed.
+ *    the consent's date and reference; both the old and the new holder are mailed. The policy's open invoices
+ *    move to the new holder's billing account (decision 0013): the new holder sees and pays what is owed,
+ *    the old holder no longer sees it; paid invoices and refunds stay with the old holder.
  *  - refuse: with a reason; the policy stays as it is and the holder is mailed.
  * A request already decided answers 409 assignment_already_decided; missing consent or reason 422; nothing is
  * written then. Audited.
@@ -111,6 +114,13 @@ export async function decideAssignment(
       },
     });
     await setPolicyHolder(trx, policy.id, request.to.userId);
+    // JPF-COND-1 (decision 0013): what is still owed passes with the policy; the new holder sees and pays it.
+    const transferred = await transferOpenInvoices(
+      { ...deps, db: trx },
+      actor,
+      { policyId: policy.id, toHolderUserId: request.to.userId, reason: `policy_assigned:${request.id}` },
+      origin,
+    );
     await markAssignmentApproved(trx, request.id, {
       decidedBy: actor.userId,
       decidedAt: now,
@@ -134,6 +144,7 @@ export async function decideAssignment(
           effectiveDate,
           consentDate: consentDate.toString(),
           consentReference,
+          invoicesTransferred: transferred.map((invoice) => invoice.id),
         },
         requestId: origin.requestId,
       },

@@ -30,6 +30,7 @@ import type { Application, MailingAddress, Policy } from '../policies-repository
 import { addedByOf, appendTransaction, itemToJson, type LoadedTimeline, loadTimeline, rebuildSchedule } from '../timeline-repository.ts';
 import { cancellationErrors } from './cancellation-terms.ts';
 import { billPremiumChange, type PremiumBilling } from './premium-billing.ts';
+import { rerateRenewalOffer } from './rerate-renewal-offer.ts';
 import { enqueuePolicyTransactionDocument } from './transaction-document.ts';
 
 /**
@@ -365,6 +366,8 @@ export async function executeEndorsement(
   await trx.updateTable('policy').set({ premium: terms.chargedAfter.toFixed() }).where('id', '=', policy.id).execute();
   const today = localDateOf(deps.clock.now(), policy.timeZone).toString();
   const billing = await billPremiumChange(trx, deps, actor, policy, premiumChange, terms.chargedAfter, today, 'endorsement', origin);
+  // JPF-COND-7: a renewal offered before this change renews the schedule as it now is.
+  await rerateRenewalOffer(trx, deps, actor, policy, origin);
   await enqueuePolicyTransactionDocument(trx, deps, policy.id, transactionId);
   await recordAuditEvent(
     trx,

@@ -1,9 +1,11 @@
 import type { Actor } from '../../../platform/auth/actor.ts';
+import { nowText } from '../../../platform/clock.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { findHolderContact, findPendingRequest, findSignatures } from '../cancellation-repository.ts';
 import { findEndorsementSignatures, listEndorsementRequests, type RequestedChange } from '../endorsement-repository.ts';
 import { findPolicyVisibleTo } from '../policies-repository.ts';
+import { listOpenInvitations } from '../signing-invitation-repository.ts';
 
 /** A request of the policy that waits for the signatures of named insureds (JPF-COND-9 removals, JPF-CANCEL-1). */
 export type PendingSignatureRequest = {
@@ -21,6 +23,10 @@ export type PendingSignatureRequest = {
    * portal (endorsements; a cancellation is signed by the holder as it is requested, JPF-CANCEL-1).
    */
   holderCanSign: boolean;
+  /** JPF-COND-9 / JPF-CANCEL-1: the missing named insureds the holder may invite to sign by a mailed link (invite-to-sign.ts). */
+  invitable: string[];
+  /** Signing links sent and still open: to whom, until when. */
+  invited: { namedInsured: string; expiresAt: string }[];
 };
 
 /**
@@ -36,6 +42,12 @@ export async function listPendingSignatureRequests(deps: Deps, actor: Actor, pol
   const holder = isHolder ? await findHolderContact(deps.db, policy.holderUserId) : null;
   const ownName = (names: string[]) =>
     isHolder ? (names.find((name) => name.trim().toLowerCase() === holder?.displayName.trim().toLowerCase()) ?? names[0]) : undefined;
+
+  const open = await listOpenInvitations(deps.db, policy.id, nowText(deps.clock));
+  const invitedFor = (requestId: string) =>
+    open.filter((invitation) => invitation.requestId === requestId).map(({ namedInsured, expiresAt }) => ({ namedInsured, expiresAt }));
+  // The holder signs their own name in the portal; the others are invited.
+  const invitableOf = (missing: string[], own: string | undefined) => (isHolder ? missing.filter((name) => name !== own) : []);
 
   const pending: PendingSignatureRequest[] = [];
   const endorsements = (await listEndorsementRequests(deps.db, policy.id)).filter((request) => request.status === 'pending');
@@ -53,11 +65,14 @@ export async function listPendingSignatureRequests(deps: Deps, actor: Actor, pol
       missing,
       changes: request.changes,
       holderCanSign: own !== undefined && missing.includes(own),
+      invitable: invitableOf(missing, own),
+      invited: invitedFor(request.id),
     });
   }
   const cancellation = await findPendingRequest(deps.db, policy.id);
   if (cancellation) {
     const signed = (await findSignatures(deps.db, cancellation.id)).map((signature) => signature.namedInsured);
+    const missing = cancellation.namedInsureds.filter((name) => !signed.includes(name));
     pending.push({
       kind: 'cancellation',
       id: cancellation.id,
@@ -65,9 +80,11 @@ export async function listPendingSignatureRequests(deps: Deps, actor: Actor, pol
       createdAt: cancellation.createdAt,
       namedInsureds: cancellation.namedInsureds,
       signed,
-      missing: cancellation.namedInsureds.filter((name) => !signed.includes(name)),
+      missing,
       changes: [],
       holderCanSign: false,
+      invitable: invitableOf(missing, undefined),
+      invited: invitedFor(cancellation.id),
     });
   }
   return pending;

@@ -19,6 +19,7 @@ import { chargedPremium, nextItemNo, premiumChangeOf, type TimelineTransaction, 
 import { findApplicationVisibleTo, findPolicyVisibleTo, findProductCodeOfVersion, type Policy } from '../policies-repository.ts';
 import { addedByOf, appendTransaction, loadTimeline, rebuildSchedule } from '../timeline-repository.ts';
 import { cancellationErrors, periodOf } from './cancellation-terms.ts';
+import { rerateRenewalOffer } from './rerate-renewal-offer.ts';
 import { enqueuePolicyTransactionDocument } from './transaction-document.ts';
 
 export type NewPurchaseInput = {
@@ -208,6 +209,8 @@ export async function reportNewPurchase(deps: Deps, actor: Actor, policyId: stri
       );
       invoiceId = invoice.id;
     }
+    // JPF-COND-7: a renewal offered before the report renews the schedule with the new item.
+    await rerateRenewalOffer(trx, deps, actor, policy, origin);
     await recordAuditEvent(
       trx,
       {

@@ -354,11 +354,16 @@ function groupItems(rows: readonly RenewableItemRow[]): Map<string, RenewableIte
 }
 
 function renewableItem(row: RenewableItemRow, candidate: OfferCandidate): RenewableItem {
+  return renewableItemOf(row, candidate.currency);
+}
+
+/** A scheduled item as renewed (also when an open offer is re-rated after a schedule change: rerate-renewal-offer.ts). */
+export function renewableItemOf(row: RenewableItemRow, currency: OfferCandidate['currency']): RenewableItem {
   return {
     itemNo: row.itemNo,
     description: row.description,
     category: row.category,
-    coverageAmount: Money.of(row.coverageAmount, candidate.currency),
+    coverageAmount: Money.of(row.coverageAmount, currency),
     setId: row.setId,
     possessor: row.possessor,
     appraisalDate: row.appraisalDate,

@@ -4,6 +4,7 @@ export type { MarketingStatus } from './domain/marketing.ts';
 export { consentApi } from './http/api-routes.ts';
 export { consentPages } from './http/consent-pages.tsx';
 export { cookiePages } from './http/cookie-pages.tsx';
+export { type AppliedChoice, applyRequestedChoice, type RequestedChoice } from './use-cases/apply-requested-choice.ts';
 export { objectToMarketing } from './use-cases/object-to-marketing.ts';
 export { type NoticeVersionInput, publishNoticeVersion } from './use-cases/publish-notice-version.ts';
 export { getMyConsents, marketingStatusOf } from './use-cases/read-consents.ts';

@@ -9,6 +9,7 @@ import { FULFILMENT_TABLES } from './tables/fulfilment.ts';
 import { LEGAL_HOLD_TABLES } from './tables/legal-holds.ts';
 import { PLATFORM_TABLES } from './tables/platform.ts';
 import { POLICIES_TABLES } from './tables/policies.ts';
+import { POLICIES_SIGNING_TABLES } from './tables/policies-signing.ts';
 import { PRODUCTS_TABLES } from './tables/products.ts';
 import { PROTECTION_TABLES } from './tables/protection.ts';
 import { REQUEST_TABLES } from './tables/requests.ts';
@@ -24,6 +25,7 @@ export const DATA_MAP: readonly TableDeclaration[] = [
   ...PRODUCTS_TABLES,
   ...PROTECTION_TABLES,
   ...POLICIES_TABLES,
+  ...POLICIES_SIGNING_TABLES,
   ...BILLING_TABLES,
   ...DOCUMENTS_TABLES,
   ...FILES_TABLES,

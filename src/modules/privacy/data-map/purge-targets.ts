@@ -54,6 +54,15 @@ export const PURGE_TARGETS: readonly PurgeTarget[] = [
     holds: { userColumns: ['user_id'], policyColumns: [] },
   },
   {
+    // JPF-COND-9 / JPF-CANCEL-1: a signing invitation's address and link go 30 days after the link expired.
+    table: 'signing_invitation',
+    rule: 'session_30_days',
+    key: ['id'],
+    anchor: { column: 'expires_at', kind: 'instant' },
+    action: { kind: 'delete' },
+    holds: { userColumns: ['invited_by'], policyColumns: ['policy_id'] },
+  },
+  {
     table: 'rate_limit_counter',
     rule: 'rate_limit_1_day',
     key: ['bucket', 'window_start'],

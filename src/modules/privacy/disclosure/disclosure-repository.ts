@@ -226,3 +226,9 @@ export async function authorisationExistsFor(db: Db, recipientId: string, custom
 export async function userExists(db: Db, userId: string): Promise<boolean> {
   return (await db.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined;
 }
+
+/** PRV-DISC-3: whether `agentUserId` is the agent of one of the person's policies. */
+export async function isAgentOf(db: Db, agentUserId: string, holderUserId: string): Promise<boolean> {
+  const row = await db.selectFrom('policy').select('id').where('agent_user_id', '=', agentUserId).where('holder_user_id', '=', holderUserId).executeTakeFirst();
+  return row !== undefined;
+}

@@ -33,6 +33,7 @@ export const disclosureErrors = {
         errors: [{ field: 'body.recipientId', code: 'recipient_not_found', messageKey: 'privacy_disclosure.recipient_not_found' }],
       },
     ),
+  recipientRetired: () => new AppError(409, 'recipient_retired', 'privacy_disclosure.refused.recipient_retired'),
   agreementNotForType: () => new AppError(422, 'agreement_not_for_type', 'privacy_disclosure.agreement_not_for_type'),
   agreementDates: () =>
     new AppError(
@@ -91,6 +92,7 @@ function fieldOf(reason: DisclosureRefusal): string {
     case 'recipient_retired':
     case 'no_processor_agreement':
     case 'partner_not_authorised':
+    case 'agent_not_of_insured':
       return 'body.recipientId';
   }
 }

@@ -29,10 +29,8 @@ export async function inviteeOf(db: Db, userId: string): Promise<{ email: string
   return { email: row.email, name: row.display_name, locale: row.locale };
 }
 
-export async function insertInvitation(
-  db: Db,
-  row: { id: string; survey_id: string; user_id: string; token_hash: string; sent_at: string; expires_at: string },
-): Promise<boolean> {
+/** Records that the person was invited; false when they were invited to this survey before (nothing written). */
+export async function insertInvitation(db: Db, row: { id: string; survey_id: string; user_id: string; sent_at: string }): Promise<boolean> {
   const inserted = await db
     .insertInto('survey_invitation')
     .values(row)
@@ -43,12 +41,19 @@ export async function insertInvitation(
 }
 
 /**
- * Marks the invitation used, once: the survey it is for, or null when the token is unknown, expired or
- * used already. The invitation keeps no time of use (a time would line up with the answer).
+ * Stores the batch's links, hashed, in one insert ordered by hash: neither a column nor the order of the rows
+ * says which link went to whom.
  */
-export async function useInvitation(db: Db, tokenHash: string, now: string): Promise<{ surveyId: string } | null> {
+export async function insertTokens(db: Db, surveyId: string, tokenHashes: readonly string[], expiresAt: string): Promise<void> {
+  if (tokenHashes.length === 0) return;
+  const rows = [...tokenHashes].sort().map((token_hash) => ({ token_hash, survey_id: surveyId, expires_at: expiresAt }));
+  await db.insertInto('survey_token').values(rows).execute();
+}
+
+/** Marks the link used, once: its survey, or null when the link is unknown, expired or used already. No time is kept. */
+export async function useToken(db: Db, tokenHash: string, now: string): Promise<{ surveyId: string } | null> {
   const row = await db
-    .updateTable('survey_invitation')
+    .updateTable('survey_token')
     .set({ used: true })
     .where('token_hash', '=', tokenHash)
     .where('used', '=', false)
@@ -58,9 +63,9 @@ export async function useInvitation(db: Db, tokenHash: string, now: string): Pro
   return row ? { surveyId: row.survey_id } : null;
 }
 
-export async function openInvitation(db: Db, tokenHash: string, now: string): Promise<{ surveyId: string } | null> {
+export async function openToken(db: Db, tokenHash: string, now: string): Promise<{ surveyId: string } | null> {
   const row = await db
-    .selectFrom('survey_invitation')
+    .selectFrom('survey_token')
     .select('survey_id')
     .where('token_hash', '=', tokenHash)
     .where('used', '=', false)

@@ -8,6 +8,7 @@ import { WITHHELD } from './domain/package-content.ts';
 import { useFulfilmentTest } from './fulfilment-test-support.ts';
 import { readEmbeddedJson } from './package-pdf-test-support.ts';
 import { downloadOwnAccessPackage, requestOwnAccessPackage, revealPackagePassword } from './use-cases/access-package.ts';
+import { sendPackageToRecipient } from './use-cases/portability.ts';
 
 const t = useFulfilmentTest();
 
@@ -16,10 +17,13 @@ async function subjectRows(userId: string): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   for (const declaration of DATA_MAP) {
     if (declaration.subjectColumn === null) continue;
-    const { rows } = await sql<{ row: unknown }>`SELECT to_jsonb(t) AS row FROM ${sql.table(declaration.table)} t WHERE ${sql.ref(declaration.subjectColumn)}::text = ${userId}`.execute(
-      t.bezel.deps.db,
+    const { rows } = await sql<{
+      row: unknown;
+    }>`SELECT to_jsonb(t) AS row FROM ${sql.table(declaration.table)} t WHERE ${sql.ref(declaration.subjectColumn)}::text = ${userId}`.execute(t.bezel.deps.db);
+    result.set(
+      declaration.table,
+      rows.map((row) => JSON.stringify(row.row)),
     );
-    result.set(declaration.table, rows.map((row) => JSON.stringify(row.row)));
   }
   return result;
 }
@@ -104,7 +108,12 @@ describe('access package', () => {
     // The download is counted and audited.
     const after = await deps.db.selectFrom('access_package').select('downloads').where('id', '=', packageId).executeTakeFirstOrThrow();
     assert.equal(after.downloads, 1);
-    const events = await deps.db.selectFrom('audit_event').select('action').where('subject_id', '=', alice.actor.userId).where('action', 'like', 'privacy.access_package%').execute();
+    const events = await deps.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('subject_id', '=', alice.actor.userId)
+      .where('action', 'like', 'privacy.access_package%')
+      .execute();
     assert.deepEqual(events.map((event) => event.action).sort(), [
       'privacy.access_package_built',
       'privacy.access_package_downloaded',
@@ -125,5 +134,45 @@ describe('access package', () => {
     } finally {
       t.bezel.clock.set(start);
     }
+  });
+
+  test('PRV-RIGHT-8: the same machine-readable package goes to a named third party by an expiring mailed link, recorded', async () => {
+    const paul = await t.customer('Paul Portable');
+    await t.boundPolicy(paul);
+    const deps = t.bezel.deps;
+    await assert.rejects(sendPackageToRecipient(deps, paul.actor, { recipientName: 'Other Insurer', recipientEmail: 'privacy@other.example' }, SYSTEM_ORIGIN), {
+      code: 'package_not_ready',
+    });
+    const { packageId } = await requestOwnAccessPackage(deps, paul.actor, 'portability', SYSTEM_ORIGIN);
+    await t.bezel.runJobs();
+    const { password } = await revealPackagePassword(deps, paul.actor, packageId, SYSTEM_ORIGIN);
+    await assert.rejects(sendPackageToRecipient(deps, paul.actor, { recipientName: 'Other Insurer', recipientEmail: 'not an address' }, SYSTEM_ORIGIN), {
+      code: 'recipient_invalid',
+    });
+    const { deliveryId } = await sendPackageToRecipient(
+      deps,
+      paul.actor,
+      { recipientName: 'Other Insurer', recipientEmail: 'privacy@other.example' },
+      SYSTEM_ORIGIN,
+    );
+    await t.bezel.runJobs();
+
+    const delivery = await deps.db.selectFrom('portability_delivery').selectAll().where('id', '=', deliveryId).executeTakeFirstOrThrow();
+    assert.equal(delivery.access_package_id, packageId);
+    assert.equal(delivery.recipient_email, 'privacy@other.example');
+    const mail = (await t.bezel.mails()).find((file) => file.to.includes('privacy@other.example'));
+    assert.ok(mail, 'the recipient got a mail');
+    const link = mail.links.find((href) => href.includes('/privacy/packages/'));
+    assert.ok(link);
+    assert.ok(!mail.text.includes(password), 'the password is not in the mail');
+    const reply = await t.bezel.app.inject({ method: 'GET', url: new URL(link).pathname });
+    assert.equal(reply.statusCode, 200);
+    const content = readEmbeddedJson(reply.rawPayload, password) as AccessPackage;
+    assert.equal(content.subject.userId, paul.actor.userId);
+    assert.ok(JSON.stringify(content).includes('Diamond ring of Paul Portable'));
+    const downloaded = await deps.db.selectFrom('portability_delivery').select('downloaded_at').where('id', '=', deliveryId).executeTakeFirstOrThrow();
+    assert.notEqual(downloaded.downloaded_at, null);
+    const wrong = await t.bezel.app.inject({ method: 'GET', url: '/privacy/packages/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' });
+    assert.equal(wrong.statusCode, 404);
   });
 });

@@ -57,7 +57,11 @@ describe('erasure', () => {
     await t.boundPolicy(other);
     await endedLongAgo(policy.policyId);
     const deps = t.bezel.deps;
-    await enqueueMail(deps.db, { to: erin.email, locale: 'en', template: 'reset_password', params: { name: erin.name, link: 'http://127.0.0.1:3000/x' } }, deps.clock);
+    await enqueueMail(
+      deps.db,
+      { to: erin.email, locale: 'en', template: 'reset_password', params: { name: erin.name, link: 'http://127.0.0.1:3000/x' } },
+      deps.clock,
+    );
     assert.equal((await login(erin.email)).status, 200);
     assert.equal((await staffSearch('Erin')).length, 1, 'found by name before erasure');
     assert.equal((await staffSearch(erin.email)).length, 1, 'found by email before erasure');
@@ -69,7 +73,12 @@ describe('erasure', () => {
     // Read back: the identity is nowhere in the tables the person reached, the mail log or the audit log.
     const dump = await everything(erin);
     // The policy number is no identity and stays in hashed audit details; the search no longer finds it (below).
-    const evidence = await deps.db.selectFrom('application').select('submitted_ip').where('applicant_user_id', '=', erin.actor.userId).where('submitted_ip', 'is not', null).execute();
+    const evidence = await deps.db
+      .selectFrom('application')
+      .select('submitted_ip')
+      .where('applicant_user_id', '=', erin.actor.userId)
+      .where('submitted_ip', 'is not', null)
+      .execute();
     assert.deepEqual(evidence, [], 'the application evidence (PRV-IP-1) went with the policy record');
     for (const identity of [erin.email, erin.name, 'Erin']) assert.ok(!dump.includes(identity), `${identity} is gone`);
     assert.ok(dump.includes('Olga Other') && dump.includes(other.email), 'another person is untouched');
@@ -86,12 +95,19 @@ describe('erasure', () => {
     // The audit chain still verifies: only personal_details (outside the hashed part) was erased.
     const chain = await verifyAuditChain(deps.db);
     assert.equal(chain.ok, true, JSON.stringify(chain));
-    const personal = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event WHERE (actor_id = ${erin.actor.userId} OR subject_id = ${erin.actor.userId}) AND personal_details IS NOT NULL`.execute(deps.db);
+    const personal = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_event WHERE (actor_id = ${erin.actor.userId} OR subject_id = ${erin.actor.userId}) AND personal_details IS NOT NULL`.execute(
+      deps.db,
+    );
     assert.equal(personal.rows[0]?.n, 0);
     // Invoices of 2018 are past their 7 years too: they went; the erasure record says what happened.
     assert.ok(report.erased.some((entry) => entry.table === 'app_user' && entry.anonymised === 1));
     assert.ok(report.erased.some((entry) => entry.table === 'user_session' && entry.deleted >= 1));
-    assert.ok(report.kept.some((entry) => entry.table === 'audit_event' && entry.reason.kind === 'basis'), 'the audit log is kept, with its basis');
+    assert.ok(
+      report.kept.some((entry) => entry.table === 'audit_event' && entry.reason.kind === 'basis'),
+      'the audit log is kept, with its basis',
+    );
     const record = await deps.db.selectFrom('erasure_record').selectAll().where('user_id', '=', erin.actor.userId).executeTakeFirstOrThrow();
     assert.equal(record.id, report.erasureId);
   });
@@ -111,7 +127,11 @@ describe('erasure', () => {
     assert.equal(invoice.status, 'open');
     const application = await deps.db.selectFrom('application').select('named_insureds').where('id', '=', policy.applicationId).executeTakeFirstOrThrow();
     assert.deepEqual(application.named_insureds, ['Ivan Inforce']);
-    const user = await deps.db.selectFrom('app_user').select(['email', 'password_hash', 'status', 'erased_at']).where('id', '=', ivan.actor.userId).executeTakeFirstOrThrow();
+    const user = await deps.db
+      .selectFrom('app_user')
+      .select(['email', 'password_hash', 'status', 'erased_at'])
+      .where('id', '=', ivan.actor.userId)
+      .executeTakeFirstOrThrow();
     // Contact data stays for the contract; credentials go and the account is closed.
     assert.deepEqual(user, { email: ivan.email, password_hash: null, status: 'disabled', erased_at: null });
     assert.equal((await login(ivan.email)).status, 401);
@@ -125,7 +145,14 @@ describe('erasure', () => {
     const officer = await deps.db.selectFrom('app_user').select('id').where('email', '=', demoEmail('underwriter')).executeTakeFirstOrThrow();
     await deps.db
       .insertInto('legal_hold' as never)
-      .values({ id: newId(), subject_type: 'policy', subject_id: policy.policyId, reason: 'Lawsuit 2026-17 about this policy', placed_by: officer.id, placed_at: '2026-11-01T00:00:00Z' } as never)
+      .values({
+        id: newId(),
+        subject_type: 'policy',
+        subject_id: policy.policyId,
+        reason: 'Lawsuit 2026-17 about this policy',
+        placed_by: officer.id,
+        placed_at: '2026-11-01T00:00:00Z',
+      } as never)
       .execute();
     const report = await deps.db.transaction().execute((trx) => erasePersonData(deps, trx, systemActor('test'), hank.actor.userId));
 

@@ -43,7 +43,10 @@ export async function fulfilErasure(deps: Deps, trxDeps: Deps, actor: Actor, req
     kept.length === 0
       ? say(request, 'privacy.fulfilment.summary.erasure_all')
       : `${say(request, 'privacy.fulfilment.summary.erasure_kept')}\n${[...new Set(kept)].join('\n')}`;
-  return { summary, details: { erasureId: report.erasureId, erased: report.erased, keptTables: report.kept.map((entry) => entry.table), refused: report.refused.length } };
+  return {
+    summary,
+    details: { erasureId: report.erasureId, erased: report.erased, keptTables: report.kept.map((entry) => entry.table), refused: report.refused.length },
+  };
 }
 
 export function keptReasonText(request: PrivacyRequest | { jurisdiction: string }, reason: import('./domain/erasure-plan.ts').KeptReason): string {

@@ -43,7 +43,16 @@ export function useFulfilmentTest(): FulfilmentTest {
     mailingAddress: { street: '1 Main Street', city: 'New York', state: 'NY', postalCode: '10001', country: 'US' },
     timeZone: 'America/New_York',
     deductible: '250',
-    items: [{ description: `Diamond ring of ${namedInsured}`, category: 'ring', coverageAmount: '5000.00', appraisalDate: '2026-10-01', keptInSafe: false, giftOrEngagementRing: false }],
+    items: [
+      {
+        description: `Diamond ring of ${namedInsured}`,
+        category: 'ring',
+        coverageAmount: '5000.00',
+        appraisalDate: '2026-10-01',
+        keptInSafe: false,
+        giftOrEngagementRing: false,
+      },
+    ],
   });
 
   return {
@@ -53,11 +62,20 @@ export function useFulfilmentTest(): FulfilmentTest {
     quoteInput,
     async customer(name) {
       const email = `${name.toLowerCase().replace(/[^a-z]/g, '')}@example.com`;
-      const account = await createUser(running().deps, systemActor('test'), { email, displayName: name, roles: ['customer'], locale: 'en', password: DEMO_PASSWORD }, SYSTEM_ORIGIN);
+      const account = await createUser(
+        running().deps,
+        systemActor('test'),
+        { email, displayName: name, roles: ['customer'], locale: 'en', password: DEMO_PASSWORD },
+        SYSTEM_ORIGIN,
+      );
       return { actor: { kind: 'user', userId: account.id, roles: ['customer'], locale: 'en', via: 'session' }, email, name };
     },
     async quote(person, namedInsured = person.name) {
-      const application = await quoteApplication(running().deps, person.actor, quoteInput(namedInsured), { requestId: null, ip: '203.0.113.9', userAgent: 'test' });
+      const application = await quoteApplication(running().deps, person.actor, quoteInput(namedInsured), {
+        requestId: null,
+        ip: '203.0.113.9',
+        userAgent: 'test',
+      });
       return { applicationId: application.id, premium: application.premium.toFixed() };
     },
     async boundPolicy(person, options = {}) {
@@ -67,7 +85,12 @@ export function useFulfilmentTest(): FulfilmentTest {
       if (options.paid ?? true) {
         const [invoice] = await listInvoices(deps, systemActor('test'), { policyId: policy.id });
         assert.ok(invoice);
-        await recordPayment(deps, systemActor('test'), { reference: invoice.structuredReference, amount: invoice.amount, currency: invoice.currency, receivedOn: '2026-11-21' }, SYSTEM_ORIGIN);
+        await recordPayment(
+          deps,
+          systemActor('test'),
+          { reference: invoice.structuredReference, amount: invoice.amount, currency: invoice.currency, receivedOn: '2026-11-21' },
+          SYSTEM_ORIGIN,
+        );
       }
       return { policyId: policy.id, policyNumber: policy.policyNumber, applicationId };
     },

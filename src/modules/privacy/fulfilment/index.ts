@@ -1,4 +1,7 @@
 /** Privacy fulfilment (issue #5): access packages, portability, erasure, restriction, correction, account closure. */
+
+export { FULFILMENT_QUEUE_PATH, fulfilmentBackofficePages } from './http/backoffice-pages.tsx';
+export { fulfilmentPages, MY_DATA_PATH } from './http/pages.tsx';
 export {
   type AccessPackageSummary,
   BUILD_PACKAGE_JOB,
@@ -18,7 +21,15 @@ export {
   requestContactCorrection,
   updateOwnContact,
 } from './use-cases/contact-details.ts';
-export { type ErasureReport, erasePersonData } from './use-cases/erase-person.ts';
-export { assertNotRestricted, isRestricted, liftRestriction, restrictedAmong, restrictProcessing, startRestriction } from './use-cases/restriction.ts';
-export { fulfilmentPages, MY_DATA_PATH } from './http/pages.tsx';
 export { eraseOwnData } from './use-cases/erase-own-data.ts';
+export { type ErasureReport, erasePersonData } from './use-cases/erase-person.ts';
+export { downloadDeliveredPackage, sendPackageToRecipient } from './use-cases/portability.ts';
+export {
+  assertNotRestricted,
+  isRestricted,
+  liftRestriction,
+  listRestrictions,
+  restrictedAmong,
+  restrictProcessing,
+  startRestriction,
+} from './use-cases/restriction.ts';

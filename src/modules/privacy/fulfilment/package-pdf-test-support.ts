@@ -11,9 +11,13 @@ export function readEmbeddedJson(pdf: Buffer, password: string): unknown {
   const ue = hexEntry(text, 'UE');
   const passwordBytes = Buffer.from(password, 'utf8').subarray(0, 127);
   // Algorithm 2.A: the password is right when SHA-256(password ‖ validation salt) is the first 32 bytes of U.
-  const check = createHash('sha256').update(Buffer.concat([passwordBytes, u.subarray(32, 40)])).digest();
+  const check = createHash('sha256')
+    .update(Buffer.concat([passwordBytes, u.subarray(32, 40)]))
+    .digest();
   if (!check.equals(u.subarray(0, 32))) throw new Error('wrong password');
-  const intermediate = createHash('sha256').update(Buffer.concat([passwordBytes, u.subarray(40, 48)])).digest();
+  const intermediate = createHash('sha256')
+    .update(Buffer.concat([passwordBytes, u.subarray(40, 48)]))
+    .digest();
   const unwrap = createDecipheriv('aes-256-cbc', intermediate, Buffer.alloc(16));
   unwrap.setAutoPadding(false);
   const fileKey = Buffer.concat([unwrap.update(ue), unwrap.final()]);

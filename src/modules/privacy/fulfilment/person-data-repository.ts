@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { TableDeclaration } from '../domain/data-map-types.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Trx } from '../../../platform/db/transaction.ts';
+import type { TableDeclaration } from '../domain/data-map-types.ts';
 import type { ColumnType, Replacement } from './domain/erasure-plan.ts';
 import { LINKS, type Reached, type ReachedRow } from './domain/reach.ts';
 
@@ -122,7 +122,9 @@ export async function updateRow(trx: Trx, table: string, rowRef: string, set: Re
   const refused: string[] = [];
   for (const entry of all) {
     const ok = await inSavepoint(trx, async () => {
-      const { rows } = await sql<{ row: string }>`UPDATE ${sql.table(table)} SET ${sql.ref(entry[0])} = ${replacementSql(entry[1])} WHERE ctid = ${ref}::tid RETURNING ctid::text AS row`.execute(trx);
+      const { rows } = await sql<{
+        row: string;
+      }>`UPDATE ${sql.table(table)} SET ${sql.ref(entry[0])} = ${replacementSql(entry[1])} WHERE ctid = ${ref}::tid RETURNING ctid::text AS row`.execute(trx);
       // An update moves the row: the next column is set at its new address.
       if (rows[0]) ref = rows[0].row;
     });
@@ -167,6 +169,9 @@ export async function scrubAuditMentions(trx: Trx, identities: readonly string[]
   if (needles.length === 0) return 0;
   const result = await sql`
     UPDATE audit_event SET personal_details = NULL
-    WHERE personal_details IS NOT NULL AND (${sql.join(needles.map((needle) => sql`strpos(lower(personal_details::text), lower(${needle})) > 0`), sql` OR `)})`.execute(trx);
+    WHERE personal_details IS NOT NULL AND (${sql.join(
+      needles.map((needle) => sql`strpos(lower(personal_details::text), lower(${needle})) > 0`),
+      sql` OR `,
+    )})`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }

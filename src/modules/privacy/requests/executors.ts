@@ -3,6 +3,7 @@ import { nowText } from '../../../platform/clock.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { translate } from '../../../platform/i18n/index.ts';
 import { newId } from '../../../platform/ids.ts';
+import { applyRequestedChoice } from '../consent/index.ts';
 import { fulfilAccess, fulfilCorrection, fulfilErasure, fulfilRestriction } from '../fulfilment/executors.ts';
 import { supervisoryAuthority } from './domain/jurisdictions.ts';
 import { insertReviewTask, type PrivacyRequest } from './privacy-requests-repository.ts';
@@ -37,14 +38,17 @@ export const executeCorrection: Executor = fulfilCorrection;
 
 /**
  * PRV-RIGHT-5, PRV-OPTOUT-1, PRV-RIGHT-7: marketing opt-out, objection (to direct marketing) and consent
- * withdrawal. The consent module (privacy/consent) keeps suppressions; its use cases act for the person
- * themselves, and privacy/index.ts exports no staff-side suppression yet, so the request records the
- * person's choice here and says so in its details (see the report; the lead wires the export in).
+ * withdrawal, applied by the consent module as the person's own choice would be (suppression, consents
+ * ended) in the completion's transaction. A person without an account gets no marketing from Bezel at all;
+ * their request is recorded and answered, with nothing to suppress.
  */
-const recordMarketingChoice: Executor = async (_deps, _trxDeps, _actor, request) => ({
-  summary: say(request, `privacy_requests.summary.${request.type === 'consent_withdrawal' ? 'consent_withdrawal' : 'marketing'}`),
-  details: { recorded: request.type, subjectUserId: request.subjectUserId, suppressionApplied: false },
-});
+const recordMarketingChoice: Executor = async (_deps, trxDeps, actor, request) => {
+  const summary = say(request, `privacy_requests.summary.${request.type === 'consent_withdrawal' ? 'consent_withdrawal' : 'marketing'}`);
+  const choice = request.type === 'objection' ? 'objection' : request.type === 'consent_withdrawal' ? 'consent_withdrawal' : 'marketing_opt_out';
+  if (!request.subjectUserId) return { summary, details: { recorded: request.type, subjectUserId: null, suppressionApplied: false } };
+  const applied = await applyRequestedChoice(trxDeps, actor, request.subjectUserId, choice, request.id);
+  return { summary, details: { recorded: request.type, subjectUserId: request.subjectUserId, suppressionApplied: true, ...applied } };
+};
 export const executeObjection: Executor = recordMarketingChoice;
 export const executeMarketingOptOut: Executor = recordMarketingChoice;
 export const executeConsentWithdrawal: Executor = recordMarketingChoice;

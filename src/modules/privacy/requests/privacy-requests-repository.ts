@@ -239,7 +239,7 @@ export async function markCodeUsed(trx: Trx, requestId: string, at: InstantText)
   await trx.updateTable('privacy_request_code').set({ used_at: at }).where('request_id', '=', requestId).execute();
 }
 
-// ---- The request's timeline (PRV-RIGHT-12): its audit events, oldest first ----
+// ---- The request's timeline (PRV-RIGHT-12): its audit events, oldest first, without the staff reads ----
 
 export type TimelineEntry = { at: InstantText; action: string; outcome: string; actorType: string; actorId: string | null; details: Record<string, unknown> };
 
@@ -249,6 +249,9 @@ export async function requestTimeline(db: Db, requestId: string): Promise<Timeli
     .select(['occurred_at', 'action', 'outcome', 'actor_type', 'actor_id', 'details'])
     .where('subject_type', '=', 'privacy_request')
     .where('subject_id', '=', requestId)
+    // The request's own steps; staff reads are audited too (PRV-DISC-2) but are not steps of the request.
+    .where('action', 'like', 'privacy\\_request.%')
+    .where('action', '!=', 'privacy_request.read')
     .orderBy('id')
     .execute();
   return rows.map((row) => ({

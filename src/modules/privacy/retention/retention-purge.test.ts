@@ -259,6 +259,37 @@ test('PRV-RET-1 / PRV-REC-1: the purge deletes what is past its retention, keeps
   assert.equal(await exists('user_session', dstSession), false);
 });
 
+test('PRV-RET-1: rows with two-column keys go by their whole key (rate-limit counters, stored responses)', async () => {
+  bezel.clock.set('2026-11-21T12:00:00Z');
+  // Rate-limit counters: one day. 2026-11-20T11:00Z + 1 day = 2026-11-21T11:00Z: gone; 2026-11-20T13:00Z: stays.
+  await db()
+    .insertInto('rate_limit_counter')
+    .values([
+      { bucket: 'login:ip:203.0.113.9', window_start: '2026-11-20T11:00:00Z', hits: 3 },
+      { bucket: 'login:ip:203.0.113.9', window_start: '2026-11-20T13:00:00Z', hits: 1 },
+    ])
+    .execute();
+  // Stored responses: 30 days. Same scope, two keys: only the old one goes.
+  await db()
+    .insertInto('idempotency_record')
+    .values([
+      { scope: 'user:x', idempotency_key: 'old', request_hash: 'h', status_code: 201, response_body: JSON.stringify({}), created_at: '2026-10-01T00:00:00Z' },
+      { scope: 'user:x', idempotency_key: 'new', request_hash: 'h', status_code: 201, response_body: JSON.stringify({}), created_at: '2026-11-01T00:00:00Z' },
+    ])
+    .execute();
+  await runRetentionPurge(bezel.deps, SYSTEM, { batchSize: 1 });
+  const counters = await db().selectFrom('rate_limit_counter').select('window_start').where('bucket', '=', 'login:ip:203.0.113.9').execute();
+  assert.deepEqual(
+    counters.map((row) => row.window_start),
+    ['2026-11-20T13:00:00Z'],
+  );
+  const stored = await db().selectFrom('idempotency_record').select('idempotency_key').where('scope', '=', 'user:x').execute();
+  assert.deepEqual(
+    stored.map((row) => row.idempotency_key),
+    ['new'],
+  );
+});
+
 test('PRV-RET-1: many rows go in batches, each batch audited with its count', async () => {
   const keys = await Promise.all(Array.from({ length: 7 }, (_, index) => session(customerId, `2026-01-0${index + 1}T00:00:00Z`)));
   const before = await db()

@@ -25,8 +25,7 @@ export function missingRates(definition: ProductDefinition, tables: readonly Loa
     }
     const { required } = rateTableSpec(name, definition);
     for (const table of versions)
-      for (const key of required)
-        if (!table.rows.has(key)) missing.push({ table: name, key, tableVersion: table.version, effectiveFrom: table.effectiveFrom });
+      for (const key of required) if (!table.rows.has(key)) missing.push({ table: name, key, tableVersion: table.version, effectiveFrom: table.effectiveFrom });
   }
   return missing;
 }

@@ -18,6 +18,7 @@ import type { ScheduledItem } from '../../policies-repository.ts';
 import { listPendingSignatureRequests, type PendingSignatureRequest } from '../../use-cases/read-pending-signatures.ts';
 import { getPolicy, listMyPolicies, type PolicyDetail } from '../../use-cases/read-policies.ts';
 import { getPolicyAsOf, type PolicyAsOf } from '../../use-cases/read-policy-as-of.ts';
+import { InviteToSign } from './invite-forms.tsx';
 import { formatDate, formatMoney, pathId, sendLayoutPage } from './page-support.tsx';
 import { AssignmentLink } from './staff-action-pages.tsx';
 import { addressText } from './views.tsx';
@@ -33,7 +34,7 @@ import { addressText } from './views.tsx';
  * One-time messages of the portal's policy changes (see platform/ui/flash.ts): the key and the id of the
  * transaction or request it is about, read again within the reader's access when the policy is shown.
  */
-const PORTAL_FLASH_KEYS = ['endorsed', 'endorsement_pending', 'new_purchase', 'cancellation_pending', 'cancelled', 'signed'] as const;
+const PORTAL_FLASH_KEYS = ['endorsed', 'endorsement_pending', 'new_purchase', 'cancellation_pending', 'cancelled', 'signed', 'invited'] as const;
 export type PortalFlashKey = (typeof PORTAL_FLASH_KEYS)[number];
 const portalFlash = flashCookie('bezel_portal_policy_flash', PORTAL_FLASH_KEYS);
 
@@ -68,7 +69,7 @@ function signedAmount(locale: Locale, money: Money): string {
   return money.isPositive() ? `+${text}` : text;
 }
 
-function changeText(locale: Locale, change: RequestedChange, currency: string): string {
+export function changeText(locale: Locale, change: RequestedChange, currency: string): string {
   const t = translator(locale);
   switch (change.op) {
     case 'add':
@@ -132,6 +133,8 @@ function portalFlashMessage(
       return request ? { kind: 'info', message: t(`portal_policy.flash.${taken.key}`, { names: namesText(locale, request.missing) }) } : undefined;
     case 'signed':
       return { kind: 'success', message: t('portal_policy.flash.signed') };
+    case 'invited':
+      return { kind: 'success', message: t('signing.portal.flash_invited') };
   }
 }
 
@@ -172,6 +175,7 @@ function PendingRequests({
             ) : (
               <p class="field__hint">{t('portal_policy.pending.paper')}</p>
             )}
+            <InviteToSign locale={locale} csrfToken={csrfToken} policyId={policy.id} request={request} timeZone={policy.timeZone} />
           </div>
         );
       })}

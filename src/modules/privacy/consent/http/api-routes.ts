@@ -14,7 +14,7 @@ import { setConsent } from '../use-cases/set-consent.ts';
 
 /** JSON API of consents, marketing preference, the privacy notice and page statistics (issue #5). */
 
-const consentSource = z.enum(['portal', 'api', 'unsubscribe_link']);
+const consentSource = z.enum(['portal', 'api', 'unsubscribe_link', 'privacy_request']);
 
 const myConsentsSchema = z.object({
   marketing: z.object({

@@ -18,7 +18,7 @@ import { getMyConsents, type MyConsents } from './read-consents.ts';
 export async function objectToMarketing(
   deps: Deps,
   actor: Actor,
-  source: Exclude<ConsentSource, 'unsubscribe_link'>,
+  source: Exclude<ConsentSource, 'unsubscribe_link' | 'privacy_request'>,
   origin: RequestOrigin,
 ): Promise<MyConsents> {
   requirePermission(actor, 'profile:write');

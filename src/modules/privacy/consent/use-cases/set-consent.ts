@@ -33,7 +33,7 @@ export async function setConsent(
   deps: Deps,
   actor: Actor,
   change: ConsentChange,
-  source: Exclude<ConsentSource, 'unsubscribe_link'>,
+  source: Exclude<ConsentSource, 'unsubscribe_link' | 'privacy_request'>,
   origin: RequestOrigin,
 ): Promise<MyConsents> {
   requirePermission(actor, 'profile:write');

@@ -185,17 +185,15 @@ export const DISCLOSURE_TABLES: readonly TableDeclaration[] = [
         erasure: DELETE,
         description: 'Who was invited to a satisfaction survey',
       }),
-      token_hash: personal('user.authorization.credentials', {
-        purposes: SERVICE,
-        provenance: ['system'],
-        retention: 'until_erasure',
-        erasure: DELETE,
-        description: 'Survey link (hashed)',
-      }),
       sent_at: NOT_PERSONAL,
-      expires_at: NOT_PERSONAL,
-      used: NOT_PERSONAL,
     },
+  },
+  {
+    // PRV-SURVEY-1: the single-use answer links, hashed, with no column naming a person or an invitation.
+    table: 'survey_token',
+    module: 'privacy',
+    subjectColumn: null,
+    columns: { token_hash: NOT_PERSONAL, survey_id: NOT_PERSONAL, expires_at: NOT_PERSONAL, used: NOT_PERSONAL },
   },
   {
     // PRV-SURVEY-1: no column links an answer to a person or an invitation.

@@ -31,7 +31,13 @@ export const LEGAL_HOLD_TABLES: readonly TableDeclaration[] = [
       placed_at: NOT_PERSONAL,
       released_by: NOT_PERSONAL,
       released_at: NOT_PERSONAL,
-      release_reason: NOT_PERSONAL,
+      release_reason: personal('user.content.private', {
+        purposes: ['essential.legal_obligation'],
+        provenance: ['insurer_staff'],
+        retention: 'audit_chain',
+        erasure: keep(HOLD_BASIS),
+        description: 'Why the hold was released',
+      }),
     },
   },
 ];

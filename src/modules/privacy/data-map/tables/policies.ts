@@ -152,7 +152,7 @@ export const POLICIES_TABLES: readonly TableDeclaration[] = [
       named_insured: personal('user.name', { ...POLICY_RECORD, description: 'Named insured who signed' }),
       signed_at: NOT_PERSONAL,
       method: NOT_PERSONAL,
-      recorded_by: personal('user.unique_id', { ...LINK, description: 'Who signed in the portal or recorded a paper signature' }),
+      recorded_by: personal('user.unique_id', { ...LINK, description: 'Who signed in the portal, recorded a paper signature, or sent the signing link used' }),
       endorsement_request_id: NOT_PERSONAL,
     },
   },

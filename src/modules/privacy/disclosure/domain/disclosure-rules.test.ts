@@ -135,4 +135,19 @@ describe('disclosure rules', () => {
       true,
     ); // renewed today
   });
+
+  test('PRV-DISC-3: the insured’s own agent receives data only for that insured', () => {
+    const agent: RecipientFacts = { type: 'agent', retired: false, agreements: [] };
+    const check = (agentOfInsured: boolean) =>
+      checkDisclosure({
+        recipient: agent,
+        basis: 'insured_agent',
+        categories: ['user.insurance.policy'],
+        today: TODAY,
+        partnerAuthorised: false,
+        agentOfInsured,
+      });
+    assert.deepEqual(check(false), { ok: false, reason: 'agent_not_of_insured' });
+    assert.equal(check(true).ok, true);
+  });
 });

@@ -149,7 +149,8 @@ export type DisclosureRefusal =
   | 'no_processor_agreement'
   | 'categories_invalid'
   | 'categories_beyond_basis'
-  | 'partner_not_authorised';
+  | 'partner_not_authorised'
+  | 'agent_not_of_insured';
 
 export type DisclosureCheck = { ok: true; basis: DisclosureBasis; categories: DataCategory[] } | { ok: false; reason: DisclosureRefusal };
 
@@ -163,6 +164,8 @@ export function checkDisclosure(input: {
   categories: readonly string[];
   today: string;
   partnerAuthorised: boolean;
+  /** For an agent: whether they are the agent of one of the person's policies. */
+  agentOfInsured?: boolean;
 }): DisclosureCheck {
   const { recipient, basis } = input;
   // PRV-DISC-1: "sale" (or anything else unlisted) is no basis.
@@ -177,5 +180,7 @@ export function checkDisclosure(input: {
   if (recipient.type === 'service_provider' && !hasCurrentAgreement(recipient.agreements, input.today)) return { ok: false, reason: 'no_processor_agreement' };
   // PRV-DISC-3: partners only on the customer's own authorisation.
   if (recipient.type === 'partner' && !input.partnerAuthorised) return { ok: false, reason: 'partner_not_authorised' };
+  // PRV-DISC-3: "the insured's own agent/broker only for that insured".
+  if (recipient.type === 'agent' && !input.agentOfInsured) return { ok: false, reason: 'agent_not_of_insured' };
   return { ok: true, basis, categories };
 }

@@ -76,6 +76,14 @@ describe('recipients and disclosures', () => {
     assert.equal(recorded.statusCode, 201, recorded.body);
     assert.equal(await countDisclosures(), 1);
 
+    // A retired processor receives nothing any more, though its agreement still runs; it cannot be retired twice.
+    const retired = await t.call('privacy_officer', 'POST', `/api/v1/privacy/recipients/${processor.id}/retire`);
+    assert.equal(retired.statusCode, 200, retired.body);
+    assert.equal(retired.json().mayReceive, false);
+    assert.equal((await t.call('privacy_officer', 'POST', '/api/v1/privacy/disclosures', input)).json().code, 'disclosure_recipient_retired');
+    assert.equal((await t.call('privacy_officer', 'POST', `/api/v1/privacy/recipients/${processor.id}/retire`)).statusCode, 409);
+    assert.equal(await countDisclosures(), 1);
+
     // Only service providers have processor agreements; only privacy officers and admins manage the registry.
     const regulator = await register({ name: 'State Insurance Department', type: 'regulator' });
     assert.equal(

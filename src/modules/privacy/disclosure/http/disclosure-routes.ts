@@ -9,6 +9,7 @@ import { listDisclosuresForOfficer, listMyDisclosures } from '../use-cases/read-
 import { readRecipient, readRecipients } from '../use-cases/read-recipients.ts';
 import { recordDisclosureByOfficer } from '../use-cases/record-disclosure.ts';
 import { registerRecipient } from '../use-cases/register-recipient.ts';
+import { retireRecipient } from '../use-cases/retire-recipient.ts';
 import {
   agreementBody,
   authorisationSchema,
@@ -20,6 +21,7 @@ import {
   recipientSchema,
 } from './api-schemas.ts';
 import { registerIncidentAndSurveyRoutes } from './incident-survey-routes.ts';
+import { registerStaffReadAudit } from './staff-read-routes.ts';
 
 /** JSON API of recipients, processor agreements, the disclosure log and partner authorisations (PRV-DISC-1/3, PRV-PROC-1). */
 export const privacyDisclosureApi: HttpModule = {
@@ -81,6 +83,21 @@ export const privacyDisclosureApi: HttpModule = {
       async (request, reply) => {
         await addProcessorAgreement(deps, request.actor, request.params.id, request.body, originOf(request));
         return reply.status(201).send(await readRecipient(deps, request.actor, request.params.id));
+      },
+    );
+    app.post(
+      '/api/v1/privacy/recipients/:id/retire',
+      {
+        schema: {
+          ...privacy,
+          summary: 'Retire a recipient: it stays in the registry with its disclosures but receives nothing from now on',
+          params: uuidParam,
+          response: { 200: recipientSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        await retireRecipient(deps, request.actor, request.params.id, originOf(request));
+        return readRecipient(deps, request.actor, request.params.id);
       },
     );
     app.post(
@@ -160,5 +177,7 @@ export const privacyDisclosureApi: HttpModule = {
       },
     );
     registerIncidentAndSurveyRoutes(app, deps);
+    // PRV-DISC-2: every staff read of a person's data, on every route, is audited with its purpose.
+    registerStaffReadAudit(app, deps);
   },
 };

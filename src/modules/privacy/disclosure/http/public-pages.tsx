@@ -50,7 +50,12 @@ export function registerPublicDisclosurePages(app: TypedApp, deps: Deps): void {
       survey.questions.map((question) => [question, typeof body[question] === 'string' ? Number(body[question]) : Number.NaN]),
     );
     const result = await attempt(request.locale, reply, 'ratings', () => answerSurvey(deps, token, ratings));
-    if (!result.ok) return sendSurveyPage(deps, request, reply, result.failure.errors, result.failure.status);
+    if (!result.ok) {
+      // The summary links to the first question left unanswered (or out of range).
+      const first = survey.questions.find((question) => !Number.isInteger(ratings[question])) ?? survey.questions[0] ?? 'ratings';
+      const errors = result.failure.errors.map((error) => (error.field === 'ratings' ? { ...error, field: first } : error));
+      return sendSurveyPage(deps, request, reply, errors, result.failure.status);
+    }
     const t = translator(request.locale);
     return sendLayoutPage(
       request,
@@ -93,7 +98,7 @@ async function sendSurveyPage(deps: Deps, request: FastifyRequest<{ Params: { to
             legend={question.replace(/_/g, ' ')}
             options={RATINGS.map((value) => ({ value, label: t('privacy_disclosure.pages.survey.rating', { value }) }))}
             selected={typeof body[question] === 'string' ? [body[question] as string] : []}
-            error={errorFor(errors, 'ratings')}
+            error={errorFor(errors, question)}
           />
         ))}
         <Button>{t('privacy_disclosure.pages.survey.submit')}</Button>

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../../../accounts/index.ts';
 import { usePolicyApiTest } from '../../../policies/http/policy-api-test-support.ts';
+import { isStaffSurface, STAFF_READ_ROUTES } from './staff-read-routes.ts';
 
 /**
  * PRV-DISC-2: "access restricted to staff who need it; reads of personal data by staff are audited". The back
@@ -66,5 +67,32 @@ describe('staff reads of personal data', () => {
     const own = await t.call('customer', 'GET', `/api/v1/policies/${policy.id}`);
     assert.equal(own.statusCode, 200);
     assert.equal((await reads()).length, before + 4);
+  });
+
+  test('PRV-DISC-2: every other staff read of a person’s data (here GET /api/v1/policies/:id and its transactions) is audited with its purpose; other reads are not', async () => {
+    const policy = await t.boundPolicy();
+    const before = (await reads()).length;
+    assert.equal((await t.call('underwriter', 'GET', `/api/v1/policies/${policy.id}`)).statusCode, 200);
+    assert.equal((await t.call('underwriter', 'GET', `/api/v1/policies/${policy.id}/transactions`)).statusCode, 200);
+    // No person's data, a failed read, the customer's own read: no event.
+    assert.equal((await t.call('underwriter', 'GET', '/api/v1/products')).statusCode, 200);
+    assert.equal((await t.call('underwriter', 'GET', '/api/v1/policies/00000000-0000-4000-8000-000000000009')).statusCode, 404);
+    assert.equal((await t.call('customer', 'GET', `/api/v1/policies/${policy.id}`)).statusCode, 200);
+    const events = (await reads()).slice(before);
+    assert.deepEqual(
+      events.map((event) => [event.subject_type, event.subject_id, event.details.route, event.purpose]),
+      [
+        ['policy', policy.id, 'GET /api/v1/policies/:id', 'Duties of the role (underwriter): GET /api/v1/policies/:id'],
+        ['policy', policy.id, 'GET /api/v1/policies/:id/transactions', 'Duties of the role (underwriter): GET /api/v1/policies/:id/transactions'],
+      ],
+    );
+  });
+
+  test('PRV-DISC-2: every GET route of the API and the back office is classified for staff-read auditing (and every classification names a route)', () => {
+    const routes = t.bezel.app.bezelRoutes.filter((route) => route.method === 'GET' && isStaffSurface(route.url)).map((route) => `GET ${route.url}`);
+    const unclassified = routes.filter((route) => !Object.hasOwn(STAFF_READ_ROUTES, route));
+    assert.deepEqual(unclassified, [], 'classify these routes in src/modules/privacy/disclosure/http/staff-read-routes.ts');
+    const stale = Object.keys(STAFF_READ_ROUTES).filter((route) => !routes.includes(route));
+    assert.deepEqual(stale, [], 'these classified routes no longer exist');
   });
 });

@@ -11,10 +11,13 @@ export const STAFF_READ_VIEWS = {
   disclosure_log: 'Privacy operations: the disclosures made about a person',
   incident: 'Fraud prevention and collections: the incident register',
 } as const;
-export type StaffReadView = keyof typeof STAFF_READ_VIEWS;
+export type StaffReadView = keyof typeof STAFF_READ_VIEWS | 'route';
 
 export type StaffRead = {
+  /** A view with its own duty, or 'route' for a route audited by the staff-read hook (its duty names the route). */
   view: StaffReadView;
+  /** For view 'route': 'GET /api/v1/policies/:id'. */
+  route?: string;
   /** The record read (a policy, a person, an incident…); null id for a search. */
   subject: { type: string; id: string | null };
   /** Ids and counts only (hashed, kept for ever); search terms and names go in personalDetails. */
@@ -31,7 +34,9 @@ export type StaffRead = {
  */
 export async function auditStaffRead(deps: Deps, actor: Actor, read: StaffRead, origin: RequestOrigin = SYSTEM_ORIGIN): Promise<void> {
   if (!isStaff(actor)) return;
-  const purpose = (actor.kind === 'user' ? actor.purpose : undefined) ?? STAFF_READ_VIEWS[read.view];
+  const duty =
+    read.view === 'route' ? `Duties of the role (${actor.kind === 'user' ? actor.roles.join(', ') : ''}): ${read.route ?? ''}` : STAFF_READ_VIEWS[read.view];
+  const purpose = (actor.kind === 'user' ? actor.purpose : undefined) ?? duty;
   await inTransaction(deps.db, (trx) =>
     recordAuditEvent(
       trx,
@@ -40,7 +45,12 @@ export async function auditStaffRead(deps: Deps, actor: Actor, read: StaffRead, 
         action: 'personal_data.read',
         subject: read.subject,
         purpose,
-        details: { view: read.view, purposeGiven: actor.kind === 'user' && actor.purpose !== undefined, ...read.details },
+        details: {
+          view: read.view,
+          ...(read.route && { route: read.route }),
+          purposeGiven: actor.kind === 'user' && actor.purpose !== undefined,
+          ...read.details,
+        },
         ...(read.personalDetails && { personalDetails: read.personalDetails }),
         requestId: origin.requestId,
       },

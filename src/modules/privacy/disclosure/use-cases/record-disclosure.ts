@@ -5,7 +5,7 @@ import { inTransaction } from '../../../../platform/db/transaction.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import { newId } from '../../../../platform/ids.ts';
 import { type RequestOrigin, SYSTEM_ORIGIN } from '../../../../platform/request-origin.ts';
-import { authorisationExistsFor, type Disclosure, findRecipient, insertDisclosure, userExists } from '../disclosure-repository.ts';
+import { authorisationExistsFor, type Disclosure, findRecipient, insertDisclosure, isAgentOf, userExists } from '../disclosure-repository.ts';
 import { checkDisclosure, type DisclosureRefusal } from '../domain/disclosure-rules.ts';
 import { disclosureErrors } from '../errors.ts';
 import { insurerToday, now } from './common.ts';
@@ -65,6 +65,7 @@ export async function recordDisclosure(deps: Deps, actor: Actor, input: Disclosu
       categories: input.categories,
       today: insurerToday(deps),
       partnerAuthorised: recipient.type === 'partner' && (await authorisationExistsFor(trx, recipient.id, input.subjectUserId)),
+      agentOfInsured: recipient.type === 'agent' && recipient.userId !== null && (await isAgentOf(trx, recipient.userId, input.subjectUserId)),
     });
     if (!check.ok) return refuse(check.reason);
     const id = newId();

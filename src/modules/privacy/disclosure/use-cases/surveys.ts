@@ -15,21 +15,23 @@ import {
   insertAnswer,
   insertInvitation,
   insertSurvey,
+  insertTokens,
   inviteeOf,
   listSurveys,
-  openInvitation,
+  openToken,
   type Survey,
   type SurveyResults,
   surveyResults,
-  useInvitation,
+  useToken,
 } from '../survey-repository.ts';
 import { now } from './common.ts';
 
 /**
  * PRV-SURVEY-1: "satisfaction surveys by an independent processor; only anonymous results come back".
- * Each invitation carries a random link (stored hashed) sent through the outbox; the answer is stored with
- * its survey and ratings only — no person, no invitation, no time — and the invitation is marked used, so
- * no answer can be joined back to whoever gave it.
+ * Each invitation carries a random single-use link sent through the outbox. The database keeps who was invited
+ * (survey_invitation) apart from the links (survey_token: hashed, no person, no invitation); the answer is
+ * stored with its survey and ratings only — no person, no link, no time — and only the link is marked used,
+ * so neither an answer nor the fact of answering can be traced to anyone.
  */
 export const SURVEY_INVITATION_DAYS = 30;
 export const RATING_MIN = 1;
@@ -77,20 +79,13 @@ export async function inviteToSurvey(
     const expiresAt = Temporal.Instant.from(sentAt)
       .add({ hours: 24 * SURVEY_INVITATION_DAYS })
       .toString();
-    let invited = 0;
+    const tokenHashes: string[] = [];
     for (const userId of new Set(input.userIds)) {
       const invitee = await inviteeOf(trx, userId);
       if (!invitee) continue;
+      if (!(await insertInvitation(trx, { id: newId(), survey_id: surveyId, user_id: userId, sent_at: sentAt }))) continue;
       const token = randomToken();
-      const inserted = await insertInvitation(trx, {
-        id: newId(),
-        survey_id: surveyId,
-        user_id: userId,
-        token_hash: sha256Hex(token),
-        sent_at: sentAt,
-        expires_at: expiresAt,
-      });
-      if (!inserted) continue;
+      tokenHashes.push(sha256Hex(token));
       await enqueueMail(
         trx,
         {
@@ -101,8 +96,9 @@ export async function inviteToSurvey(
         },
         deps.clock,
       );
-      invited++;
     }
+    await insertTokens(trx, surveyId, tokenHashes, expiresAt);
+    const invited = tokenHashes.length;
     const skipped = new Set(input.userIds).size - invited;
     await recordAuditEvent(
       trx,
@@ -115,7 +111,7 @@ export async function inviteToSurvey(
 
 /** The survey behind an open invitation link, for the answer form; 404 for an unknown, used or expired link. */
 export async function openSurvey(deps: Deps, token: string): Promise<Survey> {
-  const invitation = await openInvitation(deps.db, sha256Hex(token), now(deps));
+  const invitation = await openToken(deps.db, sha256Hex(token), now(deps));
   const survey = invitation ? await findSurvey(deps.db, invitation.surveyId) : null;
   if (!survey) throw disclosureErrors.surveyLinkInvalid();
   return survey;
@@ -136,18 +132,18 @@ export function validRatings(survey: Survey, ratings: Record<string, unknown>): 
 
 /**
  * Anyone with the link answers once. The answer row gets a random id and names only the survey; the
- * audit event names only the survey too (not the invitation), so neither can be joined back to a person.
+ * audit event names only the survey too (not the link), so neither can be joined back to a person.
  */
 export async function answerSurvey(deps: Deps, token: string, ratings: Record<string, unknown>): Promise<void> {
   const tokenHash = sha256Hex(token);
   await inTransaction(deps.db, async (trx) => {
-    const open = await openInvitation(trx, tokenHash, now(deps));
+    const open = await openToken(trx, tokenHash, now(deps));
     const survey = open ? await findSurvey(trx, open.surveyId) : null;
     if (!survey) throw disclosureErrors.surveyLinkInvalid();
     // Checked before the invitation is used, so a mistake does not burn the link.
     const checked = validRatings(survey, ratings);
     if (!checked) throw disclosureErrors.surveyAnswersInvalid();
-    const used = await useInvitation(trx, tokenHash, now(deps));
+    const used = await useToken(trx, tokenHash, now(deps));
     if (!used) throw disclosureErrors.surveyLinkInvalid();
     await insertAnswer(trx, { id: newId(), survey_id: survey.id, ratings: checked });
     await recordAuditEvent(trx, { actor: { kind: 'anonymous' }, action: 'survey.answered', subject: { type: 'survey', id: survey.id } }, deps.clock);

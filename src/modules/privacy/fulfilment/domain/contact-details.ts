@@ -29,7 +29,13 @@ export function validateContact(input: ContactInput): { ok: true; value: Contact
   const phone = input.phone?.trim() ?? '';
   const digits = phone.replace(/\D/g, '').length;
   if (phone !== '' && (!PHONE.test(phone) || digits < 6 || digits > 20)) problems.push({ field: 'phone', code: 'phone_invalid' });
-  const parts = { line1: input.line1?.trim() ?? '', line2: input.line2?.trim() ?? '', city: input.city?.trim() ?? '', postalCode: input.postalCode?.trim() ?? '', country: input.country?.trim().toUpperCase() ?? '' };
+  const parts = {
+    line1: input.line1?.trim() ?? '',
+    line2: input.line2?.trim() ?? '',
+    city: input.city?.trim() ?? '',
+    postalCode: input.postalCode?.trim() ?? '',
+    country: input.country?.trim().toUpperCase() ?? '',
+  };
   for (const [field, value] of Object.entries(parts)) if (value.length > 200) problems.push({ field, code: 'field_too_long' });
   const anyAddress = Object.values(parts).some((value) => value !== '');
   if (anyAddress) {
@@ -42,7 +48,9 @@ export function validateContact(input: ContactInput): { ok: true; value: Contact
     value: {
       displayName: name,
       phone: phone === '' ? null : phone,
-      postalAddress: anyAddress ? { line1: parts.line1, line2: parts.line2 === '' ? null : parts.line2, city: parts.city, postalCode: parts.postalCode, country: parts.country } : null,
+      postalAddress: anyAddress
+        ? { line1: parts.line1, line2: parts.line2 === '' ? null : parts.line2, city: parts.city, postalCode: parts.postalCode, country: parts.country }
+        : null,
     },
   };
 }

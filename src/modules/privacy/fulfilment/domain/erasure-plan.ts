@@ -126,7 +126,10 @@ function replacementFor(context: RowContext, column: string, value: unknown): Re
     case 'text':
     case 'character varying':
       // Distinct per value, so unique columns (a policy number) stay unique; derived from nothing personal.
-      return { to: 'value', value: `${ERASED_TEXT}-${createHash('sha256').update(`${context.table.table}.${column}.${context.rowRef}`).digest('hex').slice(0, 10)}` };
+      return {
+        to: 'value',
+        value: `${ERASED_TEXT}-${createHash('sha256').update(`${context.table.table}.${column}.${context.rowRef}`).digest('hex').slice(0, 10)}`,
+      };
     case 'jsonb':
     case 'json':
       return { to: 'value', value: scrubJson(value) };
@@ -137,7 +140,8 @@ function replacementFor(context: RowContext, column: string, value: unknown): Re
   }
 }
 
-const KEEP_STRING = /^(-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|USD|EUR)$/i;
+const KEEP_STRING =
+  /^(-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|USD|EUR)$/i;
 
 /** Keeps the shape (code reading the value still works) and numbers, dates and ids; every other string goes. */
 export function scrubJson(value: unknown): unknown {

@@ -8,7 +8,14 @@ import type { Reached } from './reach.ts';
  */
 export const PACKAGE_FORMAT = 'bezel.access-package/1';
 
-export type PackageColumn = { name: string; personal: boolean; category?: string; purposes?: readonly string[]; provenance?: readonly string[]; retention?: string };
+export type PackageColumn = {
+  name: string;
+  personal: boolean;
+  category?: string;
+  purposes?: readonly string[];
+  provenance?: readonly string[];
+  retention?: string;
+};
 export type PackageTable = { table: string; module: string; columns: PackageColumn[]; rows: Record<string, unknown>[] };
 export type AccessPackage = {
   format: typeof PACKAGE_FORMAT;
@@ -32,7 +39,9 @@ export function buildAccessPackage(map: readonly TableDeclaration[], reached: Re
       table: declaration.table,
       module: declaration.module,
       columns,
-      rows: rows.map((row) => Object.fromEntries(Object.keys(declaration.columns).map((name) => [name, packageValue(declaration.columns[name], row.values[name])]))),
+      rows: rows.map((row) =>
+        Object.fromEntries(Object.keys(declaration.columns).map((name) => [name, packageValue(declaration.columns[name], row.values[name])])),
+      ),
     });
   }
   const disclosures = tables.filter((table) => table.table.startsWith('disclosure')).flatMap((table) => table.rows);

@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { UserActor } from '../../../../platform/auth/actor.ts';
 import type { Deps } from '../../../../platform/deps.ts';
-import { sessionCookieName } from '../../../../platform/http/cookies.ts';
 import type { HttpModule, TypedApp } from '../../../../platform/http/app.ts';
+import { sessionCookieName } from '../../../../platform/http/cookies.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { problems } from '../../../../platform/http/problem.ts';
 import { formatInstant } from '../../../../platform/i18n/index.ts';
@@ -13,11 +13,11 @@ import { ErrorSummary, Field } from '../../../../platform/ui/fields.tsx';
 import { attempt, EMPTY_FORM, errorFor, type FormState, formValues } from '../../../../platform/ui/forms.ts';
 import type { Flash } from '../../../../platform/ui/layout.tsx';
 import { layoutPageSender, requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
-import type { ErasureReport } from '../use-cases/erase-person.ts';
-import { keptReasonText } from '../executors.ts';
 import { downloadOwnAccessPackage, listOwnAccessPackages, requestOwnAccessPackage, revealPackagePassword } from '../use-cases/access-package.ts';
 import { closeOwnAccount, getOwnContact, updateOwnContact } from '../use-cases/contact-details.ts';
 import { eraseOwnData } from '../use-cases/erase-own-data.ts';
+import { DELIVERY_PATH, downloadDeliveredPackage, sendPackageToRecipient } from '../use-cases/portability.ts';
+import { erasureDonePage } from './erasure-result-page.tsx';
 
 /**
  * The customer's "My personal data" page (PRV-PORTAL-1): contact details (PRV-RIGHT-2), the encrypted data
@@ -27,7 +27,15 @@ import { eraseOwnData } from '../use-cases/erase-own-data.ts';
 export const MY_DATA_PATH = '/portal/my-data';
 const sendLayoutPage = layoutPageSender(async () => undefined);
 
-type PageState = { contact?: FormState; erase?: FormState; close?: FormState; flash?: Flash; status?: number; password?: { packageId: string; password: string } };
+type PageState = {
+  contact?: FormState;
+  erase?: FormState;
+  close?: FormState;
+  portability?: FormState;
+  flash?: Flash;
+  status?: number;
+  password?: { packageId: string; password: string };
+};
 
 async function myDataPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, actor: UserActor, state: PageState = {}): Promise<FastifyReply> {
   const t = translator(request.locale);
@@ -51,7 +59,12 @@ async function myDataPage(deps: Deps, request: FastifyRequest, reply: FastifyRep
     deps,
     request,
     reply,
-    { title: t('privacy.fulfilment.page.title'), currentPath: MY_DATA_PATH, ...(state.status && { status: state.status }), ...(state.flash && { flash: state.flash }) },
+    {
+      title: t('privacy.fulfilment.page.title'),
+      currentPath: MY_DATA_PATH,
+      ...(state.status && { status: state.status }),
+      ...(state.flash && { flash: state.flash }),
+    },
     <>
       <PageHeading title={t('privacy.fulfilment.page.title')} lead={t('privacy.fulfilment.page.lead')} />
       {state.password ? (
@@ -101,6 +114,32 @@ async function myDataPage(deps: Deps, request: FastifyRequest, reply: FastifyRep
           empty={t('privacy.fulfilment.package.none')}
         />
       </Card>
+      <Card id="portability" title={t('privacy.fulfilment.portability.heading')}>
+        <p>{t('privacy.fulfilment.portability.explain')}</p>
+        <ErrorSummary locale={request.locale} errors={state.portability?.errors ?? []} />
+        <Form action={`${MY_DATA_PATH}/portability`} csrfToken={request.csrfToken}>
+          <Field
+            locale={request.locale}
+            name="recipientName"
+            label={t('privacy.fulfilment.portability.recipient_name')}
+            value={state.portability?.values.recipientName ?? ''}
+            error={errorFor(state.portability?.errors ?? [], 'recipientName')}
+            autocomplete="off"
+            required
+          />
+          <Field
+            locale={request.locale}
+            name="recipientEmail"
+            type="email"
+            label={t('privacy.fulfilment.portability.recipient_email')}
+            value={state.portability?.values.recipientEmail ?? ''}
+            error={errorFor(state.portability?.errors ?? [], 'recipientEmail')}
+            autocomplete="off"
+            required
+          />
+          <Button variant="secondary">{t('privacy.fulfilment.portability.submit')}</Button>
+        </Form>
+      </Card>
       <Card id="contact" title={t('privacy.fulfilment.contact.heading')}>
         <ErrorSummary locale={request.locale} errors={contactErrors} />
         <Form action={`${MY_DATA_PATH}/contact`} csrfToken={request.csrfToken}>
@@ -143,36 +182,6 @@ async function myDataPage(deps: Deps, request: FastifyRequest, reply: FastifyRep
   );
 }
 
-function erasureDonePage(deps: Deps, request: FastifyRequest, reply: FastifyReply, report: ErasureReport): Promise<FastifyReply> {
-  const t = translator(request.locale);
-  const lines = [
-    ...report.kept.map((entry) => ({ key: `${entry.table}-${JSON.stringify(entry.reason)}`, table: entry.table, rows: entry.rows, why: keptReasonText({ jurisdiction: request.locale === 'nl' ? 'NL' : 'US' }, entry.reason) })),
-    ...report.refused.map((entry) => ({ key: `${entry.table}-hold`, table: entry.table, rows: entry.rows, why: t('privacy.fulfilment.erasure.reason.legal_hold', { reason: entry.reason }) })),
-  ];
-  return sendLayoutPage(
-    deps,
-    request,
-    reply,
-    { title: t('privacy.fulfilment.erasure.done_title'), currentPath: MY_DATA_PATH },
-    <>
-      <PageHeading title={t('privacy.fulfilment.erasure.done_title')} lead={t('privacy.fulfilment.erasure.done_lead')} />
-      <Card id="kept" title={t('privacy.fulfilment.erasure.kept_heading')}>
-        {lines.length === 0 ? (
-          <p>{t('privacy.fulfilment.erasure.nothing_kept')}</p>
-        ) : (
-          <ul>
-            {lines.map((line) => (
-              <li key={line.key}>
-                <strong>{t('privacy.fulfilment.erasure.kept_rows', { table: line.table, rows: String(line.rows) })}</strong> — {line.why}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
-    </>,
-  );
-}
-
 function packageIdOf(request: FastifyRequest): string {
   const id = (request.params as { id?: string }).id ?? '';
   if (!isUuid(id)) throw problems.notFound();
@@ -198,7 +207,9 @@ export const fulfilmentPages: HttpModule = {
           ? { kind: 'success', message: t('privacy.fulfilment.package.requested') }
           : done === 'contact'
             ? { kind: 'success', message: t('privacy.fulfilment.contact.saved') }
-            : undefined;
+            : done === 'portability'
+              ? { kind: 'success', message: t('privacy.fulfilment.portability.sent') }
+              : undefined;
       return myDataPage(deps, request, reply, actor, flash ? { flash } : {});
     });
 
@@ -215,7 +226,11 @@ export const fulfilmentPages: HttpModule = {
       if (!actor) return reply;
       const packageId = packageIdOf(request);
       const result = await attempt(request.locale, reply, 'package', () => revealPackagePassword(deps, actor, packageId, originOf(request)));
-      if (!result.ok) return myDataPage(deps, request, reply, actor, { flash: { kind: 'error', message: result.failure.errors[0]?.message ?? '' }, status: result.failure.status });
+      if (!result.ok)
+        return myDataPage(deps, request, reply, actor, {
+          flash: { kind: 'error', message: result.failure.errors[0]?.message ?? '' },
+          status: result.failure.status,
+        });
       reply.header('cache-control', 'no-store');
       return myDataPage(deps, request, reply, actor, { password: { packageId, password: result.value.password } });
     });
@@ -227,6 +242,34 @@ export const fulfilmentPages: HttpModule = {
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.bytes);
+    });
+
+    app.post(`${MY_DATA_PATH}/portability`, { schema: { hide: true } }, async (request, reply) => {
+      const actor = requirePageUser(request, reply, 'portal:enter', MY_DATA_PATH);
+      if (!actor) return reply;
+      const values = formValues(request.body, ['recipientName', 'recipientEmail']);
+      const result = await attempt(
+        request.locale,
+        reply,
+        'recipientName',
+        () =>
+          sendPackageToRecipient(deps, actor, { recipientName: values.recipientName ?? '', recipientEmail: values.recipientEmail ?? '' }, originOf(request)),
+        { fieldCodes: ['recipient_invalid'] },
+      );
+      if (!result.ok) return myDataPage(deps, request, reply, actor, { portability: { values, errors: result.failure.errors }, status: result.failure.status });
+      return reply.redirect(`${MY_DATA_PATH}?done=portability`, 303);
+    });
+
+    // PRV-RIGHT-8: the recipient's download, by the mailed token (no account).
+    app.get(`${DELIVERY_PATH}/:token`, { schema: { hide: true } }, async (request, reply) => {
+      const token = (request.params as { token?: string }).token ?? '';
+      if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw problems.notFound();
+      const file = await downloadDeliveredPackage(deps, token, originOf(request));
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', 'attachment; filename="personal-data-package.pdf"')
         .header('cache-control', 'no-store')
         .send(file.bytes);
     });

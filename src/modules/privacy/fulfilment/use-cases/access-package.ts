@@ -118,7 +118,18 @@ export function fulfilmentJobHandlers(deps: Deps): Record<string, (payload: Reco
   };
 }
 
-function summarise(row: { id: string; purpose: PackagePurpose; status: 'preparing' | 'ready'; created_at: string; expires_at: string; password_shown_at: string | null; byte_size: number | null }, now: Temporal.Instant): AccessPackageSummary {
+function summarise(
+  row: {
+    id: string;
+    purpose: PackagePurpose;
+    status: 'preparing' | 'ready';
+    created_at: string;
+    expires_at: string;
+    password_shown_at: string | null;
+    byte_size: number | null;
+  },
+  now: Temporal.Instant,
+): AccessPackageSummary {
   return {
     id: row.id,
     purpose: row.purpose,
@@ -160,10 +171,20 @@ export async function revealPackagePassword(deps: Deps, actor: Actor, packageId:
     if (row.status !== 'ready') throw fulfilmentErrors.packageNotReady();
     if (row.sealed_password === null) throw fulfilmentErrors.passwordAlreadyShown();
     const password = unsealPassword(deps.appSecret, row.sealed_password);
-    await trx.updateTable('access_package').set({ sealed_password: null, password_shown_at: nowText(deps.clock) }).where('id', '=', packageId).execute();
+    await trx
+      .updateTable('access_package')
+      .set({ sealed_password: null, password_shown_at: nowText(deps.clock) })
+      .where('id', '=', packageId)
+      .execute();
     await recordAuditEvent(
       trx,
-      { actor, action: 'privacy.access_package_password_shown', subject: { type: 'user', id: row.user_id }, details: { packageId }, requestId: origin.requestId },
+      {
+        actor,
+        action: 'privacy.access_package_password_shown',
+        subject: { type: 'user', id: row.user_id },
+        details: { packageId },
+        requestId: origin.requestId,
+      },
       deps.clock,
     );
     return { password };
@@ -171,14 +192,23 @@ export async function revealPackagePassword(deps: Deps, actor: Actor, packageId:
 }
 
 /** The encrypted file, for its person only, until the link expires; each download is audited. */
-export async function downloadOwnAccessPackage(deps: Deps, actor: Actor, packageId: string, origin: RequestOrigin): Promise<{ bytes: Buffer; fileName: string }> {
+export async function downloadOwnAccessPackage(
+  deps: Deps,
+  actor: Actor,
+  packageId: string,
+  origin: RequestOrigin,
+): Promise<{ bytes: Buffer; fileName: string }> {
   requirePermission(actor, 'portal:enter');
   return inTransaction(deps.db, async (trx) => {
     const row = await ownPackage(trx, actor, packageId);
     if (row.status !== 'ready' || row.content === null) throw fulfilmentErrors.packageNotReady();
     if (Temporal.Instant.compare(Temporal.Instant.from(row.expires_at), deps.clock.now()) <= 0) throw fulfilmentErrors.packageExpired();
     const now = nowText(deps.clock);
-    await trx.updateTable('access_package').set({ downloads: row.downloads + 1, last_downloaded_at: now }).where('id', '=', packageId).execute();
+    await trx
+      .updateTable('access_package')
+      .set({ downloads: row.downloads + 1, last_downloaded_at: now })
+      .where('id', '=', packageId)
+      .execute();
     await recordAuditEvent(
       trx,
       { actor, action: 'privacy.access_package_downloaded', subject: { type: 'user', id: row.user_id }, details: { packageId }, requestId: origin.requestId },

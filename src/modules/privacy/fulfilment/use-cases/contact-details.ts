@@ -35,7 +35,11 @@ function invalid(found: readonly ContactProblem[]): AppError {
 export async function getOwnContact(deps: Deps, actor: Actor): Promise<ContactDetails & { email: string }> {
   requirePermission(actor, 'profile:read');
   if (actor.kind !== 'user') throw problems.unauthenticated();
-  const row = await deps.db.selectFrom('app_user').select(['email', 'display_name', 'phone', 'postal_address']).where('id', '=', actor.userId).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('app_user')
+    .select(['email', 'display_name', 'phone', 'postal_address'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirst();
   if (!row) throw problems.notFound();
   return { email: row.email, displayName: row.display_name, phone: row.phone, postalAddress: (row.postal_address as PostalAddress | null) ?? null };
 }
@@ -43,7 +47,12 @@ export async function getOwnContact(deps: Deps, actor: Actor): Promise<ContactDe
 async function writeContact(trx: Trx, userId: string, details: ContactDetails, now: string): Promise<void> {
   await trx
     .updateTable('app_user')
-    .set({ display_name: details.displayName, phone: details.phone, postal_address: details.postalAddress === null ? null : JSON.stringify(details.postalAddress), updated_at: now })
+    .set({
+      display_name: details.displayName,
+      phone: details.phone,
+      postal_address: details.postalAddress === null ? null : JSON.stringify(details.postalAddress),
+      updated_at: now,
+    })
     .where('id', '=', userId)
     .execute();
 }
@@ -74,7 +83,12 @@ export async function updateOwnContact(deps: Deps, actor: Actor, input: ContactI
 }
 
 /** PRV-RIGHT-2: a correction the customer asks staff to make (e.g. with a note on what else is wrong). */
-export async function requestContactCorrection(deps: Deps, actor: Actor, input: ContactInput & { note?: string | undefined }, origin: RequestOrigin): Promise<{ id: string }> {
+export async function requestContactCorrection(
+  deps: Deps,
+  actor: Actor,
+  input: ContactInput & { note?: string | undefined },
+  origin: RequestOrigin,
+): Promise<{ id: string }> {
   requirePermission(actor, 'profile:write');
   if (actor.kind !== 'user') throw problems.unauthenticated();
   const checked = validateContact(input);
@@ -85,11 +99,25 @@ export async function requestContactCorrection(deps: Deps, actor: Actor, input: 
     const id = newId();
     await trx
       .insertInto('contact_correction')
-      .values({ id, user_id: actor.userId, requested_by: actor.userId, changes: JSON.stringify(checked.value), note, status: 'pending', created_at: nowText(deps.clock) })
+      .values({
+        id,
+        user_id: actor.userId,
+        requested_by: actor.userId,
+        changes: JSON.stringify(checked.value),
+        note,
+        status: 'pending',
+        created_at: nowText(deps.clock),
+      })
       .execute();
     await recordAuditEvent(
       trx,
-      { actor, action: 'privacy.correction_requested', subject: { type: 'user', id: actor.userId }, details: { correctionId: id }, requestId: origin.requestId },
+      {
+        actor,
+        action: 'privacy.correction_requested',
+        subject: { type: 'user', id: actor.userId },
+        details: { correctionId: id },
+        requestId: origin.requestId,
+      },
       deps.clock,
     );
     return { id };
@@ -102,9 +130,18 @@ export async function listPendingCorrections(deps: Deps, actor: Actor): Promise<
   const rows = await deps.db
     .selectFrom('contact_correction')
     .innerJoin('app_user', 'app_user.id', 'contact_correction.user_id')
-    .select(['contact_correction.id', 'contact_correction.user_id', 'app_user.email', 'changes', 'note', 'contact_correction.status', 'contact_correction.created_at'])
+    .select([
+      'contact_correction.id',
+      'contact_correction.user_id',
+      'app_user.email',
+      'changes',
+      'note',
+      'contact_correction.status',
+      'contact_correction.created_at',
+    ])
     .where('contact_correction.status', '=', 'pending')
     .orderBy('contact_correction.created_at')
+    .orderBy('contact_correction.id')
     .limit(100)
     .execute();
   return rows.map((row) => ({
@@ -140,7 +177,12 @@ export async function decideContactCorrection(
     }
     await trx
       .updateTable('contact_correction')
-      .set({ status: decision.apply ? 'applied' : 'rejected', decided_at: now, decided_by: actorName(actor), decision_reason: decision.apply ? null : decision.reason.trim() })
+      .set({
+        status: decision.apply ? 'applied' : 'rejected',
+        decided_at: now,
+        decided_by: actorName(actor),
+        decision_reason: decision.apply ? null : decision.reason.trim(),
+      })
       .where('id', '=', correctionId)
       .execute();
     await recordAuditEvent(
@@ -183,7 +225,12 @@ export async function closeOwnAccount(deps: Deps, actor: Actor, origin: RequestO
     const now = nowText(deps.clock);
     await trx.updateTable('app_user').set({ status: 'disabled', closed_at: now, updated_at: now }).where('id', '=', actor.userId).execute();
     const sessions = await trx.deleteFrom('user_session').where('user_id', '=', actor.userId).executeTakeFirst();
-    const tokens = await trx.updateTable('api_token').set({ revoked_at: now }).where('user_id', '=', actor.userId).where('revoked_at', 'is', null).executeTakeFirst();
+    const tokens = await trx
+      .updateTable('api_token')
+      .set({ revoked_at: now })
+      .where('user_id', '=', actor.userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     await recordAuditEvent(
       trx,
       {

@@ -114,7 +114,10 @@ export async function erasePersonData(
         }
         // Still pointed at: empty what can be emptied instead.
         const fallback = decideRow({
-          table: { ...declaration, columns: Object.fromEntries(Object.entries(declaration.columns).map(([c, d]) => [c, d.personal ? { ...d, erasure: { action: 'anonymise' } } : d])) },
+          table: {
+            ...declaration,
+            columns: Object.fromEntries(Object.entries(declaration.columns).map(([c, d]) => [c, d.personal ? { ...d, erasure: { action: 'anonymise' } } : d])),
+          },
           values: row.values,
           columnTypes: types.get(table) ?? {},
           tiedPolicies: effectivePolicies,
@@ -132,7 +135,8 @@ export async function erasePersonData(
   if (identityErased) {
     if (email) await scrubMailJobs(trx, email);
     // A search may have used one word of the name: each word of four letters or more counts as a mention.
-    if (identity) await scrubAuditMentions(trx, [identity.email, identity.display_name, ...identity.display_name.split(/\s+/).filter((word) => word.length >= 4)]);
+    if (identity)
+      await scrubAuditMentions(trx, [identity.email, identity.display_name, ...identity.display_name.split(/\s+/).filter((word) => word.length >= 4)]);
     await trx.updateTable('app_user').set({ erased_at: now, status: 'disabled', closed_at: now, updated_at: now }).where('id', '=', userId).execute();
   } else {
     // The account can no longer be used (its credentials are gone), the contact data stays for the contract.

@@ -23,7 +23,12 @@ export async function isRestricted(db: Db | Trx, userId: string): Promise<boolea
 /** Of the given people, those whose processing is restricted (one query for a batch, e.g. renewal offers). */
 export async function restrictedAmong(db: Db | Trx, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const rows = await db.selectFrom('processing_restriction').select('user_id').where('user_id', 'in', [...new Set(userIds)]).where('lifted_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('processing_restriction')
+    .select('user_id')
+    .where('user_id', 'in', [...new Set(userIds)])
+    .where('lifted_at', 'is', null)
+    .execute();
   return new Set(rows.map((row) => row.user_id));
 }
 
@@ -103,4 +108,20 @@ export async function liftRestriction(deps: Deps, actor: Actor, userId: string, 
       deps.clock,
     );
   });
+}
+
+export type RestrictionInEffect = { userId: string; email: string; reason: string; startedAt: string };
+
+/** The privacy officer's list of restrictions in effect, oldest first. */
+export async function listRestrictions(deps: Deps, actor: Actor): Promise<RestrictionInEffect[]> {
+  requirePermission(actor, 'privacy:manage');
+  const rows = await deps.db
+    .selectFrom('processing_restriction')
+    .innerJoin('app_user', 'app_user.id', 'processing_restriction.user_id')
+    .select(['processing_restriction.user_id', 'app_user.email', 'processing_restriction.reason', 'processing_restriction.started_at'])
+    .where('processing_restriction.lifted_at', 'is', null)
+    .orderBy('processing_restriction.started_at')
+    .limit(200)
+    .execute();
+  return rows.map((row) => ({ userId: row.user_id, email: row.email, reason: row.reason, startedAt: row.started_at }));
 }

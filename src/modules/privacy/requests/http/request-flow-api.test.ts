@@ -228,7 +228,17 @@ describe('answers', () => {
     assert.equal((await t.call('privacy_officer', 'POST', `/api/v1/privacy/review-tasks/${task.id}/review`, { outcome: 'again' })).statusCode, 409);
   });
 
-  test('PRV-RIGHT-5: a marketing opt-out and an objection are recorded and completed', async () => {
+  test('PRV-RIGHT-5, PRV-OPTOUT-1: a marketing opt-out and an objection completed by the officer suppress marketing to the person', async () => {
+    const suppressions = () =>
+      t.bezel.deps.db
+        .selectFrom('marketing_suppression')
+        .select(['reason', 'source'])
+        .where('user_id', '=', t.userId('customer'))
+        .where('lifted_at', 'is', null)
+        .orderBy('recorded_at')
+        .orderBy('reason')
+        .execute();
+    assert.deepEqual(await suppressions(), []);
     for (const type of ['marketing_opt_out', 'objection'] as const) {
       const created = await t.call('customer', 'POST', '/api/v1/privacy/requests', { type, jurisdiction: 'US-NY' });
       const done = await t.call('privacy_officer', 'POST', `/api/v1/privacy/requests/${created.json().id}/complete`, {});
@@ -236,6 +246,8 @@ describe('answers', () => {
       assert.match(done.json().outcomeSummary, /marketing/);
       assert.equal(done.json().supervisoryAuthority, 'New York State Department of Financial Services');
     }
+    // Read back: both suppressions are live, recorded as applied from a privacy request.
+    assert.deepEqual((await suppressions()).map((row) => `${row.reason}/${row.source}`).sort(), ['objected/privacy_request', 'opted_out/privacy_request']);
   });
 
   test('PRV-RIGHT-12: every step of a request is in its timeline, read from the audit chain', async () => {
@@ -243,6 +255,9 @@ describe('answers', () => {
     const id = created.json().id;
     await t.call('privacy_officer', 'POST', `/api/v1/privacy/requests/${id}/extend`, { reason: 'Need to ask the claims team' });
     await t.call('privacy_officer', 'POST', `/api/v1/privacy/requests/${id}/complete`, {});
+    // PRV-DISC-2: the officer's read is audited, but it is not a step of the request's timeline.
+    assert.equal((await t.call('privacy_officer', 'GET', `/api/v1/privacy/requests/${id}`)).statusCode, 200);
+    assert.ok((await t.auditActions(id)).some((event) => event.action === 'privacy_request.read'));
     const reply = await t.call('customer', 'GET', `/api/v1/privacy/requests/${id}`);
     assert.equal(reply.statusCode, 200);
     const actions = (reply.json().timeline as { action: string }[]).map((entry) => entry.action);
