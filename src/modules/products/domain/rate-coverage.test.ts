@@ -23,17 +23,23 @@ describe('rates a product version needs (issue #3)', () => {
     ]);
   });
 
-  test('a table with no version in force is missing as a whole; a territory table without the default row misses it', () => {
+  test('a table with no version in force is missing as a whole; without the default territory row each state without its own row is missing', () => {
     const tables = demoRateTables().filter((table) => table.name !== 'safe_factor');
-    const territory = tables.find((table) => table.name === 'territory_factor');
-    assert.ok(territory);
     const withoutDefault = tables.map((table) =>
-      table === territory ? { ...table, rows: new Map([...table.rows].filter(([key]) => key !== 'default')) } : table,
+      table.name === 'territory_factor' ? { ...table, rows: new Map([...table.rows].filter(([key]) => key !== 'default')) } : table,
     );
-    assert.deepEqual(missingRates(DEMO_DEFINITION, withoutDefault), [
-      { table: 'territory_factor', key: 'default', tableVersion: 1, effectiveFrom: '2026-01-01' },
+    // Sold in NY, CA and TX: NY and CA have rows of their own (1.05, 1.10), TX (1.00) too; AZ had only the default.
+    const fourStates: ProductDefinition = {
+      ...DEMO_DEFINITION,
+      jurisdictions: ['NY', 'CA', 'TX', 'AZ'],
+      jurisdictionRules: { insurerCancellationNoticeDays: { default: 10, byState: {} } },
+    };
+    assert.deepEqual(missingRates(fourStates, withoutDefault), [
+      { table: 'territory_factor', key: 'AZ', tableVersion: 1, effectiveFrom: '2026-01-01' },
       { table: 'safe_factor', key: null, tableVersion: null, effectiveFrom: null },
     ]);
+    // With the default row every state is rated.
+    assert.deepEqual(missingRates(fourStates, demoRateTables()), []);
   });
 
   test('a later table version that lacks a rate is listed too, with its own version and date', () => {

@@ -18,9 +18,12 @@ export function deriveExportKey(appSecret: string): Buffer {
   return createHmac('sha256', appSecret).update('bezel:deidentified-export:v1').digest();
 }
 
-/** A keyed pseudonym: HMAC-SHA-256 of kind and id, 16 base64url characters (96 bits). Stable for the same key. */
+/**
+ * A keyed pseudonym: HMAC-SHA-256 of kind and id, 20 hex digits (80 bits). Stable for the same key. Hex, not
+ * base64url: a value starting with '-' would be taken for a formula by spreadsheets and escaped in the CSV.
+ */
 export function pseudonym(key: Buffer, kind: string, id: string): string {
-  return createHmac('sha256', key).update(`${kind}:${id}`).digest('base64url').slice(0, 16);
+  return createHmac('sha256', key).update(`${kind}:${id}`).digest('hex').slice(0, 20);
 }
 
 /** Coverage bands, lower bounds inclusive, in the policy's currency. */
