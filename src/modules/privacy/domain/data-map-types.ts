@@ -56,10 +56,7 @@ export type Purpose =
 export type Provenance = 'data_subject' | 'agent' | 'jeweler' | 'shipper' | 'consumer_reporting_agency' | 'insurer_staff' | 'system';
 
 /** What erasure (PRV-RIGHT-3) does to a value. `keep` always carries the legal basis told to the person. */
-export type ErasureAction =
-  | { action: 'delete' }
-  | { action: 'anonymise' }
-  | { action: 'keep'; basis: string };
+export type ErasureAction = { action: 'delete' } | { action: 'anonymise' } | { action: 'keep'; basis: string };
 
 /** Retention rule ids; the rules themselves (periods, triggers) are data of the privacy module (PRV-RET-1). */
 export type RetentionRuleId = string;
