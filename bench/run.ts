@@ -7,7 +7,8 @@
  *   BENCH_CONNECTIONS   concurrent connections (default 50)
  *   BENCH_WARMUP        warm-up seconds per scenario, discarded (default 2)
  *   BENCH_DURATION      measured seconds per scenario (default 8)
- *   BENCH_ONLY          comma list of parts to run: empty,postgres,pglite,cold (default all); results then go to latest-partial.json
+ *   BENCH_ONLY          comma list of parts to run: empty,postgres,pglite,cold,renewal,quote,privacy (default all); results then go to latest-partial.json
+ *   BENCH_PRIVACY_PEOPLE people in the large privacy database (default 1000000; the baseline is 10,000)
  *   BENCH_QUIET_WAIT    seconds the whole run may wait, before rows, for other work on the machine to stop (default 45)
  *   BENCH_PIN=0         do not pin the server and the load generator to separate cores
  *   BENCH_PROFILE=1     write a V8 CPU profile of each Bezel server to $TMPDIR/bezel-bench-profiles/
@@ -22,6 +23,7 @@ import pg from 'pg';
 import { type ColdStart, measureColdStart } from './cold-start.ts';
 import { waitForQuiet } from './cpu.ts';
 import { type LoadSettings, measure, probe } from './load.ts';
+import { formatPrivacy, measurePrivacy, type PrivacyBench } from './privacy.ts';
 import { killAllChildren, NODE, type Pinning, ROOT, type ServerUnderTest, setUpPinning, startServer, unpinSelf } from './processes.ts';
 import { formatQuoteToIssue, measureQuoteToIssue, quoteToIssueTargets } from './quote-to-issue.ts';
 import { formatRenewal, measureRenewal, type RenewalBench } from './renewal.ts';
@@ -39,6 +41,8 @@ const ALL_PARTS = ['empty', 'postgres', 'pglite', 'cold'];
 ALL_PARTS.push('renewal');
 // bench/quote-to-issue.ts (issue #3): application, quote, bind, invoice over HTTP beside the same writes on pg.Pool.
 ALL_PARTS.push('quote');
+// bench/privacy.ts (issue #5): access package and erasure of one person at BENCH_PRIVACY_PEOPLE (default 1,000,000) vs 10,000 people.
+ALL_PARTS.push('privacy');
 const only = new Set((process.env.BENCH_ONLY ?? ALL_PARTS.join(',')).split(',').map((part) => part.trim()));
 const postgresAdminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Outside the repository: profiles are large and personal to the machine.
@@ -419,6 +423,17 @@ async function main(): Promise<number> {
       log(`renewal: not measured (${error instanceof Error ? error.message : String(error)})`);
     }
   }
+  let privacy: PrivacyBench | null = null;
+  if (only.has('privacy')) {
+    // Seeding 1,000,000 people takes about a minute; the part gets a time budget of its own.
+    watchdog.refresh();
+    await waitForQuiet(Math.min(quietBudgetMs, 15_000));
+    try {
+      privacy = await measurePrivacy(Number(process.env.BENCH_PRIVACY_PEOPLE ?? 1_000_000), postgresAdminUrl, log);
+    } catch (error) {
+      log(`privacy: not measured (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
   const targets = targetsFrom(databases, coldStarts);
   if (quoteToIssue) targets.push(...quoteToIssueTargets(quoteToIssue));
   if (only.has('renewal'))
@@ -432,6 +447,7 @@ async function main(): Promise<number> {
           }
         : { name: 'Renewal on PostgreSQL (JPF-COND-7)', target: '≥ 1,000 policies/s, flat memory', measured: 'not measured', status: 'SKIP' },
     );
+  if (only.has('privacy')) targets.push(...privacyTargets(privacy));
   const output = [
     '',
     `Bezel benchmark, ${startedAt.toISOString()}, ${cores} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
@@ -444,6 +460,7 @@ async function main(): Promise<number> {
     quoteToIssue ? formatQuoteToIssue(quoteToIssue) : '',
     coldStarts.length > 0 ? formatColdStarts(coldStarts) : '',
     renewal ? formatRenewal(renewal) : '',
+    privacy ? formatPrivacy(privacy) : '',
     formatTargets(targets),
   ].join('\n');
   process.stdout.write(`${output}\n`);
@@ -469,6 +486,7 @@ async function main(): Promise<number> {
     quoteToIssue,
     targets,
     renewal,
+    privacy,
   };
   const resultsDir = join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
@@ -489,3 +507,21 @@ try {
   await cleanUp();
 }
 process.exit(exitCode);
+
+/** Issue #5: under 1 s each at the large size, and the same time as at 10,000 people (within 1.5×, this VM's noise). */
+function privacyTargets(privacy: PrivacyBench | null): Target[] {
+  if (!privacy)
+    return [{ name: 'Privacy access package and erasure (issue #5)', target: '< 1 s, same as at 10,000 people', measured: 'not measured', status: 'SKIP' }];
+  const { baseline, large } = privacy;
+  const people = large.people.toLocaleString('en-US');
+  return (['access', 'erasure'] as const).map((part) => {
+    const at = part === 'access' ? large.accessMs : large.erasureMs;
+    const base = part === 'access' ? baseline.accessMs : baseline.erasureMs;
+    return {
+      name: `Privacy ${part === 'access' ? 'access package' : 'erasure'} at ${people} people (issue #5)`,
+      target: '< 1,000 ms and ≤ 1.5× the 10,000-people time',
+      measured: `${at} ms (${(at / base).toFixed(2)}× ${base} ms)`,
+      status: at < 1000 && at <= base * 1.5 ? 'PASS' : 'FAIL',
+    };
+  });
+}
