@@ -76,6 +76,17 @@ export const homePages: HttpModule = {
               </ul>
             </Card>
           ) : null}
+          {/* Issue #5, PRV-PORTAL-1: the person's own data, requests and consents, from every portal home. */}
+          <Card id="my-privacy" title={t('privacy_requests.portal.title')}>
+            <ul>
+              <li>
+                <a href="/portal/my-data">{t('privacy.fulfilment.page.title')}</a>
+              </li>
+              <li>
+                <a href="/portal/privacy">{t('privacy_requests.portal.title')}</a>
+              </li>
+            </ul>
+          </Card>
         </>,
       );
     });
@@ -102,6 +113,16 @@ export const homePages: HttpModule = {
           {/* Issue #5 (PRV-USE-1, PRV-RET-1): the register of processing and legal holds. */}
           {can(actor, 'privacy:read') ? (
             <ul>
+              {/* PRV-RIGHT-1..13: the request queue by deadline; corrections and restrictions; page statistics (PRV-BEACON-1). */}
+              <li>
+                <a href="/backoffice/privacy/requests">{t('privacy_requests.queue.title')}</a>
+              </li>
+              <li>
+                <a href="/backoffice/privacy/fulfilment">{t('privacy.fulfilment.queue.title')}</a>
+              </li>
+              <li>
+                <a href="/backoffice/privacy/page-statistics">{t('privacy_consent.stats.title')}</a>
+              </li>
               <li>
                 <a href="/backoffice/privacy/register">{t('privacy.register.nav')}</a>
               </li>
