@@ -21,6 +21,11 @@ describe('marketing status (PRV-OPTOUT-1, PRV-RIGHT-5, PRV-RIGHT-7)', () => {
       { sendable: false, reason: 'objected' },
     ],
     ['PRV-OPTOUT-1: unsubscribed by the link', { latestConsent: null, liveSuppressions: ['unsubscribed'] }, { sendable: false, reason: 'unsubscribed' }],
+    [
+      'PRV-RIGHT-4: a restricted person gets no marketing, even with a live consent',
+      { latestConsent: { withdrawnAt: null }, liveSuppressions: [], restricted: true },
+      { sendable: false, reason: 'restricted' },
+    ],
   ];
   for (const [name, facts, expected] of cases) {
     test(name, () => assert.deepEqual(marketingStatus(facts), expected));

@@ -13,19 +13,23 @@ export type ConsentPurposeName = (typeof CONSENT_PURPOSES)[number];
 export const SUPPRESSION_REASONS = ['opted_out', 'objected', 'unsubscribed'] as const;
 export type SuppressionReasonName = (typeof SUPPRESSION_REASONS)[number];
 
-export type MarketingStatus = { sendable: true } | { sendable: false; reason: 'no_consent' | 'withdrawn' | SuppressionReasonName };
+export type MarketingStatus = { sendable: true } | { sendable: false; reason: 'no_consent' | 'withdrawn' | 'restricted' | SuppressionReasonName };
 
 export type ConsentFacts = {
   /** The newest consent record for marketing_email, if any. */
   latestConsent: { withdrawnAt: string | null } | null;
   /** Reasons of suppressions not lifted. */
   liveSuppressions: readonly SuppressionReasonName[];
+  /** PRV-RIGHT-4: the person's processing is restricted (their data is used for nothing but legal claims). */
+  restricted?: boolean;
 };
 
 /** An objection weighs most (PRV-RIGHT-5), then an unsubscribe, then an opt-out: the reason shown is the strongest. */
 const SUPPRESSION_ORDER: readonly SuppressionReasonName[] = ['objected', 'unsubscribed', 'opted_out'];
 
 export function marketingStatus(facts: ConsentFacts): MarketingStatus {
+  // PRV-RIGHT-4: restriction stops marketing whatever the consents say.
+  if (facts.restricted) return { sendable: false, reason: 'restricted' };
   const suppression = SUPPRESSION_ORDER.find((reason) => facts.liveSuppressions.includes(reason));
   if (suppression) return { sendable: false, reason: suppression };
   if (!facts.latestConsent) return { sendable: false, reason: 'no_consent' };

@@ -20,7 +20,7 @@ const myConsentsSchema = z.object({
   marketing: z.object({
     sendable: z.boolean().describe('Whether marketing mail may reach me now (PRV-OPTOUT-1)'),
     reason: z
-      .enum(['no_consent', 'withdrawn', ...SUPPRESSION_REASONS])
+      .enum(['no_consent', 'withdrawn', 'restricted', ...SUPPRESSION_REASONS])
       .nullable()
       .describe('Why not, when not'),
   }),

@@ -4,6 +4,7 @@ import type { Db } from '../../../../platform/db/database.ts';
 import type { Trx } from '../../../../platform/db/transaction.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import { problems } from '../../../../platform/http/problem.ts';
+import { isRestricted } from '../../fulfilment/index.ts';
 import { type ConsentRecord, listConsentRecords, liveSuppressionReasons } from '../consent-repository.ts';
 import { type MarketingStatus, marketingStatus } from '../domain/marketing.ts';
 
@@ -12,9 +13,9 @@ import { type MarketingStatus, marketingStatus } from '../domain/marketing.ts';
  * marketing send goes through (exported from privacy/index.ts for other modules).
  */
 export async function marketingStatusOf(db: Db | Trx, userId: string): Promise<MarketingStatus> {
-  const [records, suppressions] = await Promise.all([listConsentRecords(db, userId), liveSuppressionReasons(db, userId)]);
+  const [records, suppressions, restricted] = await Promise.all([listConsentRecords(db, userId), liveSuppressionReasons(db, userId), isRestricted(db, userId)]);
   const latest = records.find((record) => record.purpose === 'marketing_email') ?? null;
-  return marketingStatus({ latestConsent: latest, liveSuppressions: suppressions });
+  return marketingStatus({ latestConsent: latest, liveSuppressions: suppressions, restricted });
 }
 
 export type MyConsents = { marketing: MarketingStatus; records: ConsentRecord[] };
