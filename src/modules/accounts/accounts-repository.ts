@@ -221,14 +221,18 @@ const sessionActorQuery = precompiled((db: Db, tokenHash: string, now: string) =
     .where('user_session.token_hash', '=', tokenHash)
     .where('user_session.expires_at', '>', now)
     .where('app_user.status', '=', 'active')
-    .select(['app_user.id', 'app_user.locale'])
+    .select(['app_user.id', 'app_user.locale', 'app_user.processing_restricted'])
     .select(sql<Role[] | null>`(SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = app_user.id)`.as('roles')),
 );
 
 /** One query per request: the session, its live user and the user's roles. */
-export async function findSessionActor(db: Db, tokenHash: string, now: string): Promise<{ userId: string; locale: Locale; roles: Role[] } | null> {
+export async function findSessionActor(
+  db: Db,
+  tokenHash: string,
+  now: string,
+): Promise<{ userId: string; locale: Locale; roles: Role[]; processingRestricted: boolean } | null> {
   const [row] = await sessionActorQuery(db, tokenHash, now);
-  return row ? { userId: row.id, locale: row.locale, roles: row.roles ?? [] } : null;
+  return row ? { userId: row.id, locale: row.locale, roles: row.roles ?? [], processingRestricted: row.processing_restricted } : null;
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<string | null> {
@@ -322,7 +326,7 @@ const apiTokenActorQuery = precompiled((db: Db, tokenHash: string, now: string) 
     .where('api_token.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('api_token.expires_at', 'is', null), eb('api_token.expires_at', '>', now)]))
     .where('app_user.status', '=', 'active')
-    .select(['api_token.id', 'api_token.scopes', 'app_user.id as user_id', 'app_user.locale'])
+    .select(['api_token.id', 'api_token.scopes', 'app_user.id as user_id', 'app_user.locale', 'app_user.processing_restricted'])
     .select(sql<Role[] | null>`(SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = app_user.id)`.as('roles')),
 );
 
@@ -330,9 +334,11 @@ export async function findApiTokenActor(
   db: Db,
   tokenHash: string,
   now: string,
-): Promise<{ tokenId: string; userId: string; locale: Locale; roles: Role[]; scopes: string[] } | null> {
+): Promise<{ tokenId: string; userId: string; locale: Locale; roles: Role[]; scopes: string[]; processingRestricted: boolean } | null> {
   const [row] = await apiTokenActorQuery(db, tokenHash, now);
-  return row ? { tokenId: row.id, userId: row.user_id, locale: row.locale, roles: row.roles ?? [], scopes: row.scopes } : null;
+  return row
+    ? { tokenId: row.id, userId: row.user_id, locale: row.locale, roles: row.roles ?? [], scopes: row.scopes, processingRestricted: row.processing_restricted }
+    : null;
 }
 
 export async function listApiTokensVisibleTo(db: Db, actor: Actor): Promise<ApiTokenSummary[]> {

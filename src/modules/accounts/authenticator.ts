@@ -15,7 +15,14 @@ export function createAuthenticator(deps: Pick<Deps, 'db' | 'clock'>): Authentic
     async fromSession(tokenHash) {
       const found = await findSessionActor(deps.db, tokenHash, nowText(deps.clock));
       if (!found) return null;
-      const actor: UserActor = { kind: 'user', userId: found.userId, roles: found.roles, locale: found.locale, via: 'session' };
+      const actor: UserActor = {
+        kind: 'user',
+        userId: found.userId,
+        roles: found.roles,
+        locale: found.locale,
+        via: 'session',
+        processingRestricted: found.processingRestricted,
+      };
       return actor;
     },
     async fromApiToken(token) {
@@ -29,6 +36,7 @@ export function createAuthenticator(deps: Pick<Deps, 'db' | 'clock'>): Authentic
         via: 'api_token',
         tokenScopes: found.scopes,
         apiTokenId: found.tokenId,
+        processingRestricted: found.processingRestricted,
       };
       return actor;
     },

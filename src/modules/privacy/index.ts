@@ -31,6 +31,7 @@ export { isRetentionRuleId, RETENTION_RULES, type RetentionRule, retentionRule }
 // check every processing of a person's data goes through), correction and account closure.
 export {
   assertNotRestricted,
+  assertPersonNotRestricted,
   closeOwnAccount,
   collectAccessPackage,
   type ErasureReport,

@@ -35,6 +35,11 @@ export type Actor =
       apiTokenId?: string;
       /** Staff give a purpose for reading personal data; it is written to the audit event. */
       purpose?: string;
+      /**
+       * PRV-RIGHT-4: the person's own processing is restricted (read with the session or token, so it
+       * holds from the next request after a restriction starts or is lifted).
+       */
+      processingRestricted?: boolean;
     }
   | { kind: 'anonymous' }
   | { kind: 'system'; name: string };

@@ -50,6 +50,8 @@ export interface AppUserTable {
   postal_address: Defaulted<unknown | null>;
   closed_at: Defaulted<InstantText | null>;
   erased_at: Defaulted<InstantText | null>;
+  // 0023 (PRV-RIGHT-4): mirrors a live processing_restriction, read with the acting person.
+  processing_restricted: Defaulted<boolean>;
 }
 
 export interface UserRoleTable {
@@ -125,6 +127,8 @@ export interface AuditEventTable {
   purpose: string | null;
   details: Defaulted<Record<string, unknown>>;
   personal_details: Record<string, unknown> | null;
+  /** Generated from personal_details (migration 0022): hashes of its values and words, for erasure lookups. */
+  mentions: ColumnType<string[] | null, never, never>;
   chain_seq: string | null;
   prev_hash: string | null;
   hash: string | null;

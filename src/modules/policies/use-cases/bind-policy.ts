@@ -10,7 +10,7 @@ import { newJobRow } from '../../../platform/jobs/index.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { issueInvoice } from '../../billing/index.ts';
-import { assertNotRestricted } from '../../privacy/index.ts';
+import { assertPersonNotRestricted } from '../../privacy/index.ts';
 import { inceptionProblem } from '../domain/inception.ts';
 import { localDateOf, policyPeriod } from '../domain/policy-period.ts';
 import { policyErrors } from '../errors.ts';
@@ -45,7 +45,7 @@ export async function bindPolicy(
     }
     if (application.status !== 'approved') throw policyErrors.notApproved(application.status);
     // PRV-RIGHT-4: binding uses the applicant's data; refused while their processing is restricted.
-    await assertNotRestricted(trx, application.applicantUserId);
+    await assertPersonNotRestricted(trx, actor, application.applicantUserId);
     const now = deps.clock.now();
     const today = localDateOf(now, application.timeZone);
     const inception = Temporal.PlainDate.from(input.inceptionDate);

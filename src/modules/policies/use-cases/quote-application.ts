@@ -11,7 +11,7 @@ import { newId } from '../../../platform/ids.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { linkAppraisalFiles } from '../../files/index.ts';
-import { assertNotRestricted, type BirthDateInput, checkChildIntake, protectionErrors, recordChildIntake } from '../../privacy/index.ts';
+import { assertPersonNotRestricted, type BirthDateInput, checkChildIntake, protectionErrors, recordChildIntake } from '../../privacy/index.ts';
 import { productVersionForQuote, rateQuote, worksheetToJson } from '../../products/index.ts';
 import { type ApplicationItem, applicationProblems } from '../domain/application-rules.ts';
 import { localDateOf } from '../domain/policy-period.ts';
@@ -62,7 +62,7 @@ export async function quoteApplication(deps: Deps, actor: Actor, input: QuoteApp
   if (forClient && !hasRole(actor, 'agent')) throw problems.forbidden();
   if (!forClient && hasRole(actor, 'agent') && !hasRole(actor, 'customer')) throw policyErrors.clientRequired();
   // PRV-RIGHT-4: a person whose processing is restricted gets no new application (409 processing_restricted).
-  await assertNotRestricted(deps.db, forClient && input.clientUserId ? input.clientUserId : actor.userId);
+  await assertPersonNotRestricted(deps.db, actor, forClient && input.clientUserId ? input.clientUserId : actor.userId);
 
   const now = deps.clock.now();
   let quoteDate: Temporal.PlainDate;

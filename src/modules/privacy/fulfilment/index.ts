@@ -26,6 +26,7 @@ export { type ErasureReport, erasePersonData } from './use-cases/erase-person.ts
 export { downloadDeliveredPackage, sendPackageToRecipient } from './use-cases/portability.ts';
 export {
   assertNotRestricted,
+  assertPersonNotRestricted,
   isRestricted,
   liftRestriction,
   listRestrictions,

@@ -56,6 +56,8 @@ export const ACCOUNTS_TABLES: readonly TableDeclaration[] = [
       }),
       closed_at: NOT_PERSONAL,
       erased_at: NOT_PERSONAL,
+      // PRV-RIGHT-4 (migration 0023): whether a restriction is live; the restriction itself is in processing_restriction.
+      processing_restricted: NOT_PERSONAL,
     },
   },
   {

@@ -16,20 +16,35 @@ import { actorName } from './erase-person.ts';
  * that would use it (a new application, a renewal offer, marketing) asks `isRestricted` first and refuses.
  */
 export async function isRestricted(db: Db | Trx, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('processing_restriction').select('id').where('user_id', '=', userId).where('lifted_at', 'is', null).executeTakeFirst();
-  return row !== undefined;
+  const row = await db.selectFrom('app_user').select('processing_restricted').where('id', '=', userId).executeTakeFirst();
+  return row?.processing_restricted === true;
+}
+
+/**
+ * The acting person's own restriction comes with the actor (read with the session or API token: migration
+ * 0023), so the hot paths (quote, bind) pay no extra query; anyone else's is read.
+ */
+export async function assertPersonNotRestricted(db: Db | Trx, actor: Actor, userId: string): Promise<void> {
+  const restricted =
+    actor.kind === 'user' && actor.userId === userId && actor.processingRestricted !== undefined ? actor.processingRestricted : await isRestricted(db, userId);
+  if (restricted) throw fulfilmentErrors.restricted();
+}
+
+/** Keeps app_user.processing_restricted equal to "a restriction is live" (migration 0023), in the caller's transaction. */
+async function setRestrictedFlag(trx: Trx, userId: string, restricted: boolean): Promise<void> {
+  await trx.updateTable('app_user').set({ processing_restricted: restricted }).where('id', '=', userId).execute();
 }
 
 /** Of the given people, those whose processing is restricted (one query for a batch, e.g. renewal offers). */
 export async function restrictedAmong(db: Db | Trx, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await db
-    .selectFrom('processing_restriction')
-    .select('user_id')
-    .where('user_id', 'in', [...new Set(userIds)])
-    .where('lifted_at', 'is', null)
+    .selectFrom('app_user')
+    .select('id')
+    .where('id', 'in', [...new Set(userIds)])
+    .where('processing_restricted', '=', true)
     .execute();
-  return new Set(rows.map((row) => row.user_id));
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Throws the `processing_restricted` problem (409) when the person's processing is restricted. */
@@ -55,6 +70,7 @@ export async function startRestriction(
     .insertInto('processing_restriction')
     .values({ id, user_id: userId, reason, privacy_request_id: input.privacyRequestId ?? null, started_at: nowText(deps.clock), started_by: actorName(actor) })
     .execute();
+  await setRestrictedFlag(trx, userId, true);
   await recordAuditEvent(
     trx,
     {
@@ -95,6 +111,7 @@ export async function liftRestriction(deps: Deps, actor: Actor, userId: string, 
       .set({ lifted_at: nowText(deps.clock), lifted_by: actorName(actor), lift_reason: reason })
       .where('id', '=', row.id)
       .execute();
+    await setRestrictedFlag(trx, userId, false);
     await recordAuditEvent(
       trx,
       {
