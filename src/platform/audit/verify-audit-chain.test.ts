@@ -40,7 +40,10 @@ describe('verifyAuditChain', () => {
       },
       restore: async (query) => {
         await query('DELETE FROM audit_event WHERE id = $1', [saved?.id]);
-        await query('INSERT INTO audit_event SELECT * FROM json_populate_record(NULL::audit_event, $1::json)', [saved?.row]);
+        // Every stored column but mentions, which the database generates from personal_details (migration 0022).
+        const columns =
+          'id, occurred_at, actor_type, actor_id, actor_roles, action, subject_type, subject_id, outcome, request_id, purpose, details, personal_details, chain_seq, prev_hash, hash, sealed_at';
+        await query(`INSERT INTO audit_event (${columns}) SELECT ${columns} FROM json_populate_record(NULL::audit_event, $1::json)`, [saved?.row]);
       },
     };
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { sealAuditEvents, verifyAuditChain } from '../../../platform/audit/index.ts';
+import { recordAuditEvent, sealAuditEvents, verifyAuditChain } from '../../../platform/audit/index.ts';
 import { systemActor } from '../../../platform/auth/actor.ts';
 import { csrfTokenFor } from '../../../platform/http/csrf.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -110,6 +110,47 @@ describe('erasure', () => {
     );
     const record = await deps.db.selectFrom('erasure_record').selectAll().where('user_id', '=', erin.actor.userId).executeTakeFirstOrThrow();
     assert.equal(record.id, report.erasureId);
+  });
+
+  test('PRV-RIGHT-3: events about others that name the person lose their personal part, found by their mentions (issue #5)', async () => {
+    const mona = await t.customer('Mona Mention');
+    // The application names another insured: that whole name counts as a mention of Mona; its words alone do not.
+    await t.quote(mona, 'Rae Quill');
+    const deps = t.bezel.deps;
+    const staff = systemActor('staff-desk');
+    const texts = {
+      byName: '  MONA   mention ',
+      bySurname: 'Mention',
+      byEmail: `Call from ${mona.email.toUpperCase()}.`,
+      byInsured: 'Rae Quill',
+      insuredWord: 'Quill',
+      longerWord: 'mentionable',
+      other: 'Otto Other',
+    };
+    const ids: Record<string, string> = {};
+    for (const [key, text] of Object.entries(texts)) {
+      ids[key] = newId();
+      await deps.db
+        .transaction()
+        .execute((trx) =>
+          recordAuditEvent(trx, { actor: staff, action: 'test.noted', subject: { type: 'note', id: ids[key] }, personalDetails: { text } }, deps.clock),
+        );
+    }
+    await sealAuditEvents(deps.db, deps.clock);
+
+    await deps.db.transaction().execute((trx) => erasePersonData(deps, trx, systemActor('test'), mona.actor.userId));
+
+    const rows = await deps.db.selectFrom('audit_event').select(['subject_id', 'personal_details', 'mentions']).where('action', '=', 'test.noted').execute();
+    const left = Object.fromEntries(rows.map((row) => [Object.keys(ids).find((key) => ids[key] === row.subject_id), row.personal_details]));
+    for (const key of ['byName', 'bySurname', 'byEmail', 'byInsured']) assert.equal(left[key], null, `${key} erased`);
+    assert.deepEqual(left.insuredWord, { text: 'Quill' }, "a co-insured's surname alone is not Mona");
+    assert.deepEqual(left.longerWord, { text: 'mentionable' }, 'a word is matched whole');
+    assert.deepEqual(left.other, { text: 'Otto Other' });
+    assert.ok(
+      rows.every((row) => (row.personal_details === null) === (row.mentions === null)),
+      'mentions go with the personal part',
+    );
+    assert.equal((await verifyAuditChain(deps.db)).ok, true);
   });
 
   test('PRV-RIGHT-3: with a policy in force, the policy, its application and open invoice are kept and the person is told why', async () => {

@@ -21,13 +21,26 @@ export async function existingTables(db: Executor): Promise<Set<string>> {
 
 export async function columnTypes(db: Executor, tables: readonly string[]): Promise<Map<string, Record<string, ColumnType>>> {
   if (tables.length === 0) return new Map();
-  const { rows } = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>`
-    SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+  const { rows } = await sql<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+    is_generated: string;
+  }>`
+    SELECT table_name, column_name, data_type, is_nullable, column_default, is_generated FROM information_schema.columns
     WHERE table_schema = current_schema() AND table_name IN (${sql.join(tables)})`.execute(db);
   const result = new Map<string, Record<string, ColumnType>>();
   for (const row of rows) {
     const table = result.get(row.table_name) ?? {};
-    table[row.column_name] = { dataType: row.data_type, nullable: row.is_nullable === 'YES', hasDefault: row.column_default !== null };
+    // A generated column (audit_event.mentions) can only be set to DEFAULT: it then follows the emptied columns.
+    const generated = row.is_generated === 'ALWAYS';
+    table[row.column_name] = {
+      dataType: row.data_type,
+      nullable: !generated && row.is_nullable === 'YES',
+      hasDefault: generated || row.column_default !== null,
+    };
     result.set(row.table_name, table);
   }
   return result;
@@ -145,13 +158,13 @@ export async function tryDeleteRow(trx: Trx, table: string, rowRef: string): Pro
 export async function legalHoldsOn(db: Executor, subjectIds: readonly string[]): Promise<Map<string, string>> {
   if (subjectIds.length === 0 || !(await existingTables(db)).has('legal_hold')) return new Map();
   const { rows } = await sql<{ subject_id: string; reason: string }>`
-    SELECT subject_id::text AS subject_id, reason FROM legal_hold WHERE released_at IS NULL AND subject_id::text IN (${sql.join([...subjectIds])})`.execute(db);
+    SELECT subject_id::text AS subject_id, reason FROM legal_hold WHERE released_at IS NULL AND subject_id IN (${sql.join([...subjectIds])})`.execute(db);
   return new Map(rows.map((row) => [row.subject_id, row.reason]));
 }
 
 /**
  * "No log shows the person's identity" (PRV-RIGHT-3): mail jobs addressed to them keep their kind and
- * status but lose the address and the parameters (names, links).
+ * status but lose the address and the parameters (names, links). Found through job_mail_recipient (0022).
  */
 export async function scrubMailJobs(trx: Trx, email: string): Promise<number> {
   const result = await sql`
@@ -160,18 +173,20 @@ export async function scrubMailJobs(trx: Trx, email: string): Promise<number> {
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** What names the person in someone else's event: whole values (an address, a name) and values whose words count too. */
+export type Mentions = { whole: readonly string[]; words: readonly string[] };
+
 /**
  * Events about someone else can still name the person in their personal part, e.g. a staff search for their
  * name or email (PRV-DISC-2). Those personal parts go too; the hashed part never holds personal data.
+ * The events are found through audit_event.mentions, the hashes of the normalised values and words of their
+ * personal part (migration 0022, decision 0015): the cost follows the events that name the person, not the log.
  */
-export async function scrubAuditMentions(trx: Trx, identities: readonly string[]): Promise<number> {
-  const needles = identities.map((value) => value.trim()).filter((value) => value.length >= 3);
-  if (needles.length === 0) return 0;
-  const result = await sql`
-    UPDATE audit_event SET personal_details = NULL
-    WHERE personal_details IS NOT NULL AND (${sql.join(
-      needles.map((needle) => sql`strpos(lower(personal_details::text), lower(${needle})) > 0`),
-      sql` OR `,
-    )})`.execute(trx);
+export async function scrubAuditMentions(trx: Trx, mentions: Mentions): Promise<number> {
+  const { rows } = await sql<{ keys: string[] | null }>`
+    SELECT audit_mention_keys(${sql.val([...mentions.whole])}::text[], ${sql.val([...mentions.words])}::text[]) AS keys`.execute(trx);
+  const keys = rows[0]?.keys ?? [];
+  if (keys.length === 0) return 0;
+  const result = await sql`UPDATE audit_event SET personal_details = NULL WHERE mentions && ${sql.val(keys)}::text[]`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -135,8 +135,9 @@ export async function erasePersonData(
   if (identityErased) {
     if (email) await scrubMailJobs(trx, email);
     // A search may have used one word of the name: each word of four letters or more counts as a mention.
+    // The names on the person's applications are mentions as whole names (a co-insured's surname alone is not).
     if (identity)
-      await scrubAuditMentions(trx, [identity.email, identity.display_name, ...identity.display_name.split(/\s+/).filter((word) => word.length >= 4)]);
+      await scrubAuditMentions(trx, { whole: [identity.email, ...namedInsureds(reached.get('application') ?? [])], words: [identity.display_name] });
     await trx.updateTable('app_user').set({ erased_at: now, status: 'disabled', closed_at: now, updated_at: now }).where('id', '=', userId).execute();
   } else {
     // The account can no longer be used (its credentials are gone), the contact data stays for the contract.
@@ -175,6 +176,13 @@ export async function erasePersonData(
     deps.clock,
   );
   return report;
+}
+
+function namedInsureds(applications: readonly { values: Record<string, unknown> }[]): string[] {
+  return applications.flatMap((row) => {
+    const names = row.values.named_insureds;
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
+  });
 }
 
 export function actorName(actor: Actor): string {
