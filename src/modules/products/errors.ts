@@ -10,6 +10,16 @@ export const productErrors = {
   noVersionInForce: (date: string) => new AppError(422, 'no_version_in_force', 'products.no_version_in_force', { date }),
   rateTableInvalid: (errors: readonly CsvError[]) =>
     new AppError(422, 'rate_table_invalid', 'products.rate_table_invalid', { count: errors.length }, { errors: errors.map(csvFieldProblem) }),
+  newKeysInvalid: (invalid: readonly string[]) =>
+    new AppError(
+      422,
+      'new_keys_invalid',
+      'products.new_keys_invalid',
+      { keys: invalid.join(', ') },
+      {
+        errors: [{ field: 'body.newKeys', code: 'new_keys_invalid', messageKey: 'products.new_keys_invalid', params: { keys: invalid.join(', ') } }],
+      },
+    ),
   rateTableNotDraft: () => new AppError(409, 'rate_table_not_draft', 'products.rate_table_not_draft'),
   effectiveDateInPast: (today: string) => new AppError(422, 'effective_date_in_past', 'products.effective_date_in_past', { today }),
   effectiveDateTaken: (version: number, date: string) => new AppError(409, 'effective_date_taken', 'products.effective_date_taken', { version, date }),

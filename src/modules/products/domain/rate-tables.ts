@@ -48,7 +48,43 @@ export const VALUE_LIMITS: Record<RateValueKind, { max: string; decimals: number
   amount: { max: '1000000', decimals: 2, zeroAllowed: true },
 };
 
-export function rateTableSpec(name: RateTableName, definition: ProductDefinition): RateTableSpec {
+/** The tables whose keys a coming product version can add to: item categories and deductible options. */
+export const TABLES_WITH_NEW_KEYS: readonly RateTableName[] = ['category_rate', 'deductible_factor'];
+
+/**
+ * What a table must and may hold for a product definition. `newKeys` are keys the uploader declares on
+ * purpose for a version not published yet (a new item category or deductible): publishing that version
+ * needs its rates in force first (rate coverage), so its table must be loadable before it. Declared,
+ * they are accepted; anything else unknown stays an error, so a typing slip is still caught.
+ */
+export function rateTableSpec(name: RateTableName, definition: ProductDefinition, newKeys: readonly string[] = []): RateTableSpec {
+  const spec = currentSpec(name, definition);
+  if (newKeys.length === 0) return spec;
+  return { ...spec, known: new Set([...spec.known, ...newKeys]) };
+}
+
+/**
+ * The declared new keys in their canonical form, or the ones that cannot be new keys of this table
+ * (not a key of it, already known, or a table that takes no new keys).
+ */
+export function canonicalNewKeys(
+  name: RateTableName,
+  definition: ProductDefinition,
+  raw: readonly string[],
+): { ok: true; keys: string[] } | { ok: false; invalid: string[] } {
+  const spec = currentSpec(name, definition);
+  const keys: string[] = [];
+  const invalid: string[] = [];
+  for (const text of raw) {
+    const key = TABLES_WITH_NEW_KEYS.includes(name) ? spec.normalizeKey(text) : null;
+    const valid = key !== null && !spec.known.has(key) && (name !== 'category_rate' || /^[a-z][a-z0-9_]{0,39}$/.test(key));
+    if (valid) keys.push(key);
+    else invalid.push(text);
+  }
+  return invalid.length > 0 ? { ok: false, invalid } : { ok: true, keys: [...new Set(keys)] };
+}
+
+function currentSpec(name: RateTableName, definition: ProductDefinition): RateTableSpec {
   switch (name) {
     case 'category_rate': {
       const categories = definition.itemCategories.map((category) => category.code);

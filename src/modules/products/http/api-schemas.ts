@@ -107,6 +107,13 @@ export const uploadRateTableBody = z
   .object({
     name: z.enum(RATE_TABLE_NAMES),
     csv: z.string().min(1).max(200_000).describe('The table as CSV: a "key,value" header, then one row per line'),
+    newKeys: z
+      .array(z.string().min(1).max(40))
+      .max(50)
+      .optional()
+      .describe(
+        'category_rate and deductible_factor only: keys a product version not yet published adds (a new category code or deductible), accepted on purpose',
+      ),
   })
   .strict();
 

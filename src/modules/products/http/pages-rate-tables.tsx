@@ -32,9 +32,10 @@ const MAX_ERRORS_SHOWN = 200;
 const uploadSchema = z.object({
   name: z.enum(RATE_TABLE_NAMES, says('product_pages.problem.table_name')),
   csv: z.string().max(MAX_CSV_CHARS, says('product_pages.problem.csv_too_long')).optional(),
+  newKeys: z.string().max(2000).optional(),
 });
 
-type UploadForm = { values: { name?: string; csv?: string }; errors: FormError[]; lineErrors: FormError[]; status: number };
+type UploadForm = { values: { name?: string; csv?: string; newKeys?: string }; errors: FormError[]; lineErrors: FormError[]; status: number };
 const EMPTY: UploadForm = { values: {}, errors: [], lineErrors: [], status: 200 };
 
 export function registerRateTablePages(app: TypedApp, deps: Deps): void {
@@ -53,19 +54,27 @@ export function registerRateTablePages(app: TypedApp, deps: Deps): void {
       const actor = requirePageUser(request, reply, 'products:manage', `/backoffice/products/${code}/rate-tables`);
       if (!actor) return reply;
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const values = { name: typeof body.name === 'string' ? body.name : undefined, csv: typeof body.csv === 'string' ? body.csv : undefined };
+      const values = {
+        name: typeof body.name === 'string' ? body.name : undefined,
+        csv: typeof body.csv === 'string' ? body.csv : undefined,
+        newKeys: typeof body.newKeys === 'string' ? body.newKeys : undefined,
+      };
       const fail = (errors: FormError[], status: number, lineErrors: FormError[] = []) =>
         sendTablesPage(deps, request, reply, code, { values, errors, lineErrors, status });
-      const parsed = parseForm(request.locale, uploadSchema, { name: values.name, csv: values.csv });
+      const parsed = parseForm(request.locale, uploadSchema, { name: values.name, csv: values.csv, newKeys: values.newKeys });
       if (!parsed.ok) return fail(parsed.errors, 400);
       const csv = csvText(request, body, parsed.data.csv);
       if ('error' in csv) return fail([csv.error], 400);
       try {
-        const table = await uploadRateTable(deps, actor, { productCode: code, name: parsed.data.name, csv: csv.text }, originOf(request));
+        // Keys a coming version adds (a new category or deductible), typed separated by commas or spaces.
+        const newKeys = (parsed.data.newKeys ?? '').split(/[\s,]+/).filter((key) => key !== '');
+        const table = await uploadRateTable(deps, actor, { productCode: code, name: parsed.data.name, csv: csv.text, newKeys }, originOf(request));
         setFlash(reply, deps, 'uploaded', table.id);
         return reply.redirect(`/backoffice/products/${code}/rate-tables`, 303);
       } catch (error) {
         if (!(error instanceof AppError) || error.status === 403 || error.status === 404) throw error;
+        if (error.code === 'new_keys_invalid')
+          return fail([{ field: 'newKeys', message: translate(request.locale, error.messageKey, error.params) }], error.status);
         // Every line's errors, not one per field: nothing was stored, and the person fixes the file once.
         const lineErrors = fieldProblems(error).map((problem) => ({ field: 'csv', message: problemText(request, problem) }));
         return fail([{ field: 'csv', message: translate(request.locale, error.messageKey, error.params) }], error.status, lineErrors);
@@ -179,6 +188,15 @@ async function sendTablesPage(deps: Deps, request: FastifyRequest, reply: Fastif
               optional
               value={form.values.csv}
               error={form.errors.find((error) => error.field === 'csv')?.message}
+            />
+            <Field
+              locale={locale}
+              name="newKeys"
+              label={t('product_pages.upload.new_keys')}
+              hint={t('product_pages.upload.new_keys_hint')}
+              optional
+              value={form.values.newKeys}
+              error={form.errors.find((error) => error.field === 'newKeys')?.message}
             />
             <Button>{t('product_pages.upload.submit')}</Button>
           </Form>

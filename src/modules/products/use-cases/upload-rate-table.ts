@@ -9,7 +9,7 @@ import { problems } from '../../../platform/http/problem.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { parseRateTableCsv } from '../domain/rate-table-csv.ts';
-import { type RateTableName, rateTableSpec } from '../domain/rate-tables.ts';
+import { canonicalNewKeys, type RateTableName, rateTableSpec } from '../domain/rate-tables.ts';
 import { productErrors } from '../errors.ts';
 import {
   findProductByCode,
@@ -31,7 +31,8 @@ import { actorLabel, END_OF_TIME } from './common.ts';
 export async function uploadRateTable(
   deps: Deps,
   actor: Actor,
-  input: { productCode: string; name: RateTableName; csv: string },
+  // newKeys: categories or deductibles a coming product version adds, declared on purpose (rateTableSpec).
+  input: { productCode: string; name: RateTableName; csv: string; newKeys?: readonly string[] | undefined },
   origin: RequestOrigin,
 ): Promise<RateTableSummary> {
   requirePermission(actor, 'products:manage');
@@ -42,7 +43,9 @@ export async function uploadRateTable(
     await lockProduct(trx, product.id);
     const latest = await findVersionInForce(trx, product.id, END_OF_TIME);
     if (!latest) throw productErrors.noVersionInForce(END_OF_TIME);
-    const parsed = parseRateTableCsv(input.csv, rateTableSpec(input.name, latest.definition));
+    const declared = canonicalNewKeys(input.name, latest.definition, input.newKeys ?? []);
+    if (!declared.ok) throw productErrors.newKeysInvalid(declared.invalid);
+    const parsed = parseRateTableCsv(input.csv, rateTableSpec(input.name, latest.definition, declared.keys));
     if (!parsed.ok) throw productErrors.rateTableInvalid(parsed.errors);
     const id = newId();
     const version = await nextRateTableVersion(trx, product.id, input.name);
@@ -60,7 +63,7 @@ export async function uploadRateTable(
         actor,
         action: 'rate_table.uploaded',
         subject: { type: 'rate_table', id },
-        details: { product: product.code, name: input.name, version, rows: parsed.rows.length, sourceSha256 },
+        details: { product: product.code, name: input.name, version, rows: parsed.rows.length, sourceSha256, newKeys: declared.keys },
         requestId: origin.requestId,
       },
       deps.clock,

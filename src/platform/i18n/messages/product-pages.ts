@@ -58,6 +58,9 @@ const en = {
   'product_pages.upload.file_hint': 'A "key,value" header, then one row per line. A chosen file is used instead of the text below.',
   'product_pages.upload.csv': 'Or paste the CSV',
   'product_pages.upload.csv_hint': 'For example: key,value, then ring,1.10 on the next line.',
+  'product_pages.upload.new_keys': 'New categories or deductibles (optional)',
+  'product_pages.upload.new_keys_hint':
+    'Only for keys a product version not yet published adds, e.g. brooch or 2500. Publish that version after this table is active.',
   'product_pages.upload.submit': 'Check and upload as a draft',
   'product_pages.upload.more_errors': 'And {count} more problem(s); the API lists them all.',
   'product_pages.problem.table_name': 'Choose which table the file is for.',
@@ -176,6 +179,9 @@ const nl: Record<keyof typeof en, string> = {
   'product_pages.upload.file_hint': 'Een kopregel "key,value", dan één regel per rij. Een gekozen bestand gaat voor de tekst hieronder.',
   'product_pages.upload.csv': 'Of plak de CSV',
   'product_pages.upload.csv_hint': 'Bijvoorbeeld: key,value, en op de volgende regel ring,1.10.',
+  'product_pages.upload.new_keys': 'Nieuwe categorieën of eigen risico’s (optioneel)',
+  'product_pages.upload.new_keys_hint':
+    'Alleen voor sleutels die een nog niet gepubliceerde productversie toevoegt, bijv. brooch of 2500. Publiceer die versie nadat deze tabel actief is.',
   'product_pages.upload.submit': 'Controleren en laden als concept',
   'product_pages.upload.more_errors': 'En nog {count} probleem/problemen; de API geeft ze allemaal.',
   'product_pages.problem.table_name': 'Kies voor welke tabel het bestand is.',

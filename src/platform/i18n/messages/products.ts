@@ -4,6 +4,8 @@ const en = {
   'products.no_version_in_force': 'This product has no version in force on {date}.',
   'products.rate_table_invalid': 'The rate table was not loaded because of {count} problem(s). Nothing was saved; correct the file and upload it again.',
   'products.rate_table_not_draft': 'This rate table is already active. Upload a new version to change the rates.',
+  'products.new_keys_invalid':
+    'These cannot be new keys of this table (not a category code or deductible, already in the product, or a table without new keys): {keys}.',
   'products.effective_date_in_past': 'A rate table cannot take effect before today ({today}): quotes already given would change.',
   'products.effective_date_taken': 'Version {version} of this table already takes effect on {date}. Choose another date.',
   'products.rating.no_items': 'Add at least one item to rate.',
@@ -37,6 +39,8 @@ const nl: Record<keyof typeof en, string> = {
   'products.rate_table_invalid':
     'De tarieftabel is niet geladen vanwege {count} probleem/problemen. Er is niets opgeslagen; verbeter het bestand en laad het opnieuw.',
   'products.rate_table_not_draft': 'Deze tarieftabel is al actief. Laad een nieuwe versie om de tarieven te wijzigen.',
+  'products.new_keys_invalid':
+    'Dit kunnen geen nieuwe sleutels van deze tabel zijn (geen categoriecode of eigen risico, al in het product, of een tabel zonder nieuwe sleutels): {keys}.',
   'products.effective_date_in_past': 'Een tarieftabel kan niet ingaan vóór vandaag ({today}): al gegeven offertes zouden veranderen.',
   'products.effective_date_taken': 'Versie {version} van deze tabel gaat al in op {date}. Kies een andere datum.',
   'products.rating.no_items': 'Voeg ten minste één voorwerp toe.',
