@@ -91,6 +91,54 @@ export function Field(props: FieldProps) {
   );
 }
 
+export type SelectOption = { value: string; label: string };
+
+/**
+ * A labelled <select>, hint and error linked as Field does (the error summary links to its id). With a
+ * placeholder, an empty first option stands for "not chosen yet".
+ */
+export function SelectField(props: {
+  locale: Locale;
+  name: string;
+  label: string;
+  options: readonly SelectOption[];
+  value: string | undefined;
+  placeholder?: string;
+  error?: string | undefined;
+  hint?: string;
+}) {
+  const id = fieldId(props.name);
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <label class="field__label" for={id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p class="field__hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {errorId && props.error ? <ErrorMessage locale={props.locale} id={errorId} message={props.error} /> : null}
+      <select
+        id={id}
+        name={props.name}
+        class="field__input field__input--medium"
+        aria-describedby={describedBy(hintId, errorId)}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value} selected={option.value === props.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export type ChoiceOption = {
   value: string;
   label: string;

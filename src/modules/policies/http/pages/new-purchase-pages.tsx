@@ -5,6 +5,7 @@ import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { Button, CheckboxGroup, ErrorSummary, Field, Form, PageHeading } from '../../../../platform/ui/components.tsx';
+import { SelectField } from '../../../../platform/ui/fields.tsx';
 import { errorFor, type FormError, type FormValues, formValues, says, submitForm } from '../../../../platform/ui/forms.ts';
 import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { DEMO_PRODUCT, getProduct } from '../../../products/index.ts';
@@ -14,7 +15,6 @@ import { reportNewPurchase } from '../../use-cases/report-new-purchase.ts';
 import { formatDate, POLICY_FORM_FAILURES, pathId, sendLayoutPage } from './page-support.tsx';
 import { BackToPolicy, NotPossible, policyPath, setPortalFlash } from './policy-pages.tsx';
 import { isPlainDate } from './quote-form.ts';
-import { SelectField } from './views.tsx';
 
 /**
  * The portal's report of newly purchased jewelry (JPF-ADD-1): reported with the sales receipt and the appraisal

@@ -7,6 +7,7 @@ import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { AppError } from '../../../../platform/http/problem.ts';
 import { Button, Card, CheckboxGroup, ErrorSummary, Field, Form, PageHeading, Panel } from '../../../../platform/ui/components.tsx';
+import { SelectField } from '../../../../platform/ui/fields.tsx';
 import { attempt, errorFor, type FailureOptions, type FormError, type FormValues, formValues, parseForm, says } from '../../../../platform/ui/forms.ts';
 import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { sendFragment } from '../../../../platform/ui/render.ts';
@@ -20,7 +21,6 @@ import { signEndorsement } from '../../use-cases/sign-endorsement.ts';
 import { formatDate, formatMoney, POLICY_FORM_FAILURES, pathId, sendLayoutPage } from './page-support.tsx';
 import { BackToPolicy, currentItems, NotPossible, policyPath, sendPolicyDetail, setPortalFlash } from './policy-pages.tsx';
 import { isPlainDate } from './quote-form.ts';
-import { SelectField } from './views.tsx';
 
 /**
  * The portal's change of the schedule (JPF-COND-9): add an item, change an item's coverage or description, or

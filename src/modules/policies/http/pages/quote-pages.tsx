@@ -9,6 +9,7 @@ import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { AppError } from '../../../../platform/http/problem.ts';
 import { Button, ButtonLink, Card, CheckboxGroup, ErrorSummary, Field, Form, PageHeading, Panel, RadioGroup } from '../../../../platform/ui/components.tsx';
+import { SelectField } from '../../../../platform/ui/fields.tsx';
 import { attempt, errorFor, type FormError, type FormValues, formValues, parseForm } from '../../../../platform/ui/forms.ts';
 import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { sendFragment } from '../../../../platform/ui/render.ts';
@@ -33,7 +34,7 @@ import {
   timeZoneOfState,
   toQuoteInput,
 } from './quote-form.ts';
-import { ApplicationSummary, referralReasonText, SelectField, WorksheetTable } from './views.tsx';
+import { ApplicationSummary, referralReasonText, WorksheetTable } from './views.tsx';
 
 /** The portal's quote and apply (issue #3, "Screens and API"): the form, the instant premium, the application and bind. */
 

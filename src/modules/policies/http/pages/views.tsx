@@ -1,62 +1,10 @@
 import type { Locale } from '../../../../platform/db/schema.ts';
-import { fieldId, SummaryList, Table } from '../../../../platform/ui/components.tsx';
+import { SummaryList, Table } from '../../../../platform/ui/components.tsx';
 import { translator } from '../../../../platform/ui/page-support.tsx';
 import type { Application } from '../../policies-repository.ts';
 import { formatDate, formatMoney } from './page-support.tsx';
 
-/** Views the portal and the back office share: a select field, the application summary and worksheet. */
-
-export type SelectOption = { value: string; label: string };
-
-/** A labelled <select>, with hint and error linked as Field does (the error summary links to its id). */
-export function SelectField(props: {
-  locale: Locale;
-  name: string;
-  label: string;
-  options: readonly SelectOption[];
-  value: string | undefined;
-  placeholder: string;
-  error?: string | undefined;
-  hint?: string;
-}) {
-  const id = fieldId(props.name);
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-error` : undefined;
-  const t = translator(props.locale);
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label class="field__label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p class="field__hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field__error" id={errorId}>
-          <span class="visually-hidden">{t('form.error_prefix')} </span>
-          {props.error}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={props.name}
-        class="field__input field__input--medium"
-        aria-describedby={describedBy}
-        aria-invalid={props.error ? 'true' : undefined}
-      >
-        <option value="">{props.placeholder}</option>
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+/** Views the portal and the back office share: the application summary and worksheet. */
 
 export function referralReasonText(locale: Locale, reason: Application['referralReasons'][number]): string {
   const t = translator(locale);

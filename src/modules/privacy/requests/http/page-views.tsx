@@ -6,14 +6,15 @@ import type { Deps } from '../../../../platform/deps.ts';
 import { problems } from '../../../../platform/http/problem.ts';
 import { formatInstant } from '../../../../platform/i18n/index.ts';
 import { isUuid } from '../../../../platform/ids.ts';
-import { fieldId, SummaryList } from '../../../../platform/ui/components.tsx';
+import { SummaryList } from '../../../../platform/ui/components.tsx';
+import type { SelectOption } from '../../../../platform/ui/fields.tsx';
 import { layoutPageSender, translator } from '../../../../platform/ui/page-support.tsx';
 import { JURISDICTIONS, jurisdictionLabel, supervisoryAuthority } from '../domain/jurisdictions.ts';
 import { REQUEST_TYPES } from '../domain/request-types.ts';
 import type { QueueEntry } from '../use-cases/read-requests.ts';
 import { requestReference } from '../use-cases/request-support.ts';
 
-/** What the privacy request pages share: the layout, a select field, dates, the facts of a request. */
+/** What the privacy request pages share: the layout, dates, the facts of a request. */
 
 const sendLayout = layoutPageSender(async () => undefined);
 
@@ -28,55 +29,6 @@ export function pathId(value: string): string {
 
 export function formatDate(locale: Locale, date: string): string {
   return Temporal.PlainDate.from(date).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-US', { dateStyle: 'long' });
-}
-
-export type SelectOption = { value: string; label: string };
-
-/** A labelled <select> with hint and error linked like Field (the error summary links to its id). */
-export function SelectField(props: {
-  locale: Locale;
-  name: string;
-  label: string;
-  options: readonly SelectOption[];
-  value: string | undefined;
-  error?: string | undefined;
-  hint?: string;
-}) {
-  const id = fieldId(props.name);
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-error` : undefined;
-  const t = translator(props.locale);
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label class="field__label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p class="field__hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field__error" id={errorId}>
-          <span class="visually-hidden">{t('form.error_prefix')} </span>
-          {props.error}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={props.name}
-        class="field__input field__input--medium"
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-      >
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export function typeOptions(locale: Locale): SelectOption[] {

@@ -6,6 +6,7 @@ import { originOf } from '../../../../platform/http/origin.ts';
 import { problems } from '../../../../platform/http/problem.ts';
 import { translate } from '../../../../platform/i18n/index.ts';
 import { Button, Card, ErrorSummary, Field, Form, PageHeading, Panel, Table } from '../../../../platform/ui/components.tsx';
+import { SelectField } from '../../../../platform/ui/fields.tsx';
 import { errorFor, type FormError, type FormValues, formValues, says, submitForm } from '../../../../platform/ui/forms.ts';
 import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { findPrivacyRequest } from '../privacy-requests-repository.ts';
@@ -14,7 +15,7 @@ import { authorityOf, requestReference } from '../use-cases/request-support.ts';
 import { submitPortalRequest } from '../use-cases/submit-portal-request.ts';
 import { submitPublicRequest } from '../use-cases/submit-public-request.ts';
 import { verifyRequestCode } from '../use-cases/verify-request-code.ts';
-import { formatDate, jurisdictionOptions, pathId, RequestFacts, SelectField, sendPage, typeOptions } from './page-views.tsx';
+import { formatDate, jurisdictionOptions, pathId, RequestFacts, sendPage, typeOptions } from './page-views.tsx';
 
 /**
  * The person's side (issue #5): the portal's privacy centre `/portal/privacy` (identity from the session)

@@ -4,13 +4,13 @@ import type { Deps } from '../../../../platform/deps.ts';
 import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { Button, ErrorSummary, Field, Form, PageHeading } from '../../../../platform/ui/components.tsx';
-import { RadioGroup } from '../../../../platform/ui/fields.tsx';
+import { RadioGroup, SelectField } from '../../../../platform/ui/fields.tsx';
 import { errorFor, type FormError, type FormValues, formValues, says, submitForm } from '../../../../platform/ui/forms.ts';
 import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import { STAFF_CHANNELS } from '../domain/request-types.ts';
 import { enterStaffRequest } from '../use-cases/enter-staff-request.ts';
 import { insurerToday } from '../use-cases/request-support.ts';
-import { jurisdictionOptions, SelectField, sendPage, typeOptions } from './page-views.tsx';
+import { jurisdictionOptions, sendPage, typeOptions } from './page-views.tsx';
 
 /**
  * PRV-CONTACT-1: privacy staff enter a request received by email, phone or mail, with the channel and the
