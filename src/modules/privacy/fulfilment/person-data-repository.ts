@@ -13,12 +13,6 @@ import { LINKS, type Reached, type ReachedRow } from './domain/reach.ts';
 
 type Executor = Db | Trx;
 
-/** Tables that exist in this database (a declaration or link of a table another branch has not migrated yet is skipped). */
-export async function existingTables(db: Executor): Promise<Set<string>> {
-  const { rows } = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`.execute(db);
-  return new Set(rows.map((row) => row.table_name));
-}
-
 export async function columnTypes(db: Executor, tables: readonly string[]): Promise<Map<string, Record<string, ColumnType>>> {
   if (tables.length === 0) return new Map();
   const { rows } = await sql<{
@@ -65,7 +59,6 @@ async function selectRows(db: Executor, table: string, column: string, values: r
  * the rows linked to those (LINKS). `lock` takes row locks for erasure.
  */
 export async function reachPerson(db: Executor, map: readonly TableDeclaration[], userId: string, lock = false): Promise<Reached> {
-  const tables = await existingTables(db);
   const declared = new Set(map.map((declaration) => declaration.table));
   const reached: Reached = new Map();
   const add = (table: string, rows: readonly ReachedRow[]): boolean => {
@@ -77,14 +70,14 @@ export async function reachPerson(db: Executor, map: readonly TableDeclaration[]
     return fresh.length > 0;
   };
   for (const declaration of map) {
-    if (declaration.subjectColumn === null || !tables.has(declaration.table)) continue;
+    if (declaration.subjectColumn === null) continue;
     add(declaration.table, await selectRows(db, declaration.table, declaration.subjectColumn, [userId], lock));
   }
   const done = new Set<string>();
   for (let changed = true; changed; ) {
     changed = false;
     for (const link of LINKS) {
-      if (!tables.has(link.table) || !declared.has(link.table)) continue;
+      if (!declared.has(link.table)) continue;
       const values = [...new Set((reached.get(link.parent) ?? []).map((row) => row.values[link.parentColumn]).filter((v) => v !== null && v !== undefined))];
       const wanted = values.filter((value) => !done.has(`${link.table}.${link.column}=${String(value)}`));
       if (wanted.length === 0) continue;
@@ -154,9 +147,9 @@ export async function tryDeleteRow(trx: Trx, table: string, rowRef: string): Pro
   return inSavepoint(trx, () => sql`DELETE FROM ${sql.table(table)} WHERE ctid = ${rowRef}::tid`.execute(trx));
 }
 
-/** Active legal holds on the person or on their policies (the privacy module's legal_hold, when migrated). */
+/** Active legal holds on the person or on their policies. */
 export async function legalHoldsOn(db: Executor, subjectIds: readonly string[]): Promise<Map<string, string>> {
-  if (subjectIds.length === 0 || !(await existingTables(db)).has('legal_hold')) return new Map();
+  if (subjectIds.length === 0) return new Map();
   const { rows } = await sql<{ subject_id: string; reason: string }>`
     SELECT subject_id::text AS subject_id, reason FROM legal_hold WHERE released_at IS NULL AND subject_id IN (${sql.join([...subjectIds])})`.execute(db);
   return new Map(rows.map((row) => [row.subject_id, row.reason]));
