@@ -13,24 +13,17 @@
  * Erasure: erasePersonData in a transaction that is rolled back afterwards, so every repetition erases the
  * same data. Each is run BENCH_PRIVACY_REPEAT times (default 5) after one warm-up; the median is reported.
  *
- *   node --import tsx bench/privacy.ts [people]    (default 1000000; the baseline is always 10,000)
+ *   node --// Loaded first on purpose, as in bench/renewal.ts (products ↔ policies module initialisation order).
+import '../src/modules/products/index.ts';
+import tsx bench/privacy.ts [people]    (default 1000000; the baseline is always 10,000)
  *   BENCH_ONLY=privacy npm run bench               (from bench/run.ts, with BENCH_PRIVACY_PEOPLE)
  */
-import '../src/modules/products/index.ts';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { createBezel } from '../src/bootstrap.ts';
-import { loadConfig } from '../src/config.ts';
 import { collectAccessPackage, erasePersonData } from '../src/modules/privacy/index.ts';
-import { seedDemoProduct } from '../src/modules/products/index.ts';
 import { systemActor } from '../src/platform/auth/actor.ts';
 import type { Db } from '../src/platform/db/database.ts';
 import { inTransaction } from '../src/platform/db/transaction.ts';
-import { createLogger } from '../src/platform/logging.ts';
+import { withThrowawayBezel } from './throwaway-bezel.ts';
 
 export type PrivacySize = {
   people: number;
@@ -56,70 +49,51 @@ function median(values: number[]): number {
 }
 
 async function measureSize(people: number, adminUrl: string, repeat: number, log: (message: string) => void): Promise<PrivacySize & { postgres: string }> {
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
-  await admin.connect();
-  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
-  const database = `bezel_privacy_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${database}`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'bezel-privacy-bench-'));
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  try {
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url.toString(), BEZEL_DATA_DIR: dataDir, LOG_LEVEL: 'silent', BEZEL_WORKER: 'false' });
-    const bezel = await createBezel(config, { logger: createLogger('silent') });
-    try {
-      const { db } = bezel.deps;
-      await seedDemoProduct(bezel.deps);
-      log(`privacy: seeding ${people.toLocaleString('en-US')} people in SQL`);
-      const started = performance.now();
-      await seedPeople(bezel.deps.db, people);
-      await seedPerson(bezel.deps.db);
-      await sql`ANALYZE`.execute(db);
-      const seedMs = Math.round(performance.now() - started);
-      log(`privacy: seeded in ${(seedMs / 1000).toFixed(1)} s; measuring access and erasure (${repeat}× each)`);
+  return withThrowawayBezel(adminUrl, 'privacy', async (bezel, postgres) => {
+    const { db } = bezel.deps;
+    log(`privacy: seeding ${people.toLocaleString('en-US')} people in SQL`);
+    const started = performance.now();
+    await seedPeople(bezel.deps.db, people);
+    await seedPerson(bezel.deps.db);
+    await sql`ANALYZE`.execute(db);
+    const seedMs = Math.round(performance.now() - started);
+    log(`privacy: seeded in ${(seedMs / 1000).toFixed(1)} s; measuring access and erasure (${repeat}× each)`);
 
-      const access: number[] = [];
-      let packageRows = 0;
-      for (let run = 0; run <= repeat; run++) {
-        const begun = performance.now();
-        const pack = await collectAccessPackage(bezel.deps, db, PERSON);
-        if (run > 0) access.push(performance.now() - begun);
-        packageRows = countRows(pack);
-      }
-      const erasure: number[] = [];
-      let erasedRows = 0;
-      let keptRows = 0;
-      const actor = systemActor('bench');
-      for (let run = 0; run <= repeat; run++) {
-        const begun = performance.now();
-        await inTransaction(db, async (trx) => {
-          const report = await erasePersonData({ ...bezel.deps, db: trx }, trx, actor, PERSON);
-          erasedRows = report.erased.reduce((sum, entry) => sum + entry.deleted + entry.anonymised, 0);
-          keptRows = report.kept.reduce((sum, entry) => sum + entry.rows, 0);
-          throw new RollBack();
-        }).catch((error: unknown) => {
-          if (!(error instanceof RollBack)) throw error;
-        });
-        if (run > 0) erasure.push(performance.now() - begun);
-      }
-      return {
-        people,
-        seedMs,
-        accessMs: Math.round(median(access) * 10) / 10,
-        erasureMs: Math.round(median(erasure) * 10) / 10,
-        packageRows,
-        erasedRows,
-        keptRows,
-        postgres: `PostgreSQL ${version} (${url.host})`,
-      };
-    } finally {
-      await bezel.close();
+    const access: number[] = [];
+    let packageRows = 0;
+    for (let run = 0; run <= repeat; run++) {
+      const begun = performance.now();
+      const pack = await collectAccessPackage(bezel.deps, db, PERSON);
+      if (run > 0) access.push(performance.now() - begun);
+      packageRows = countRows(pack);
     }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+    const erasure: number[] = [];
+    let erasedRows = 0;
+    let keptRows = 0;
+    const actor = systemActor('bench');
+    for (let run = 0; run <= repeat; run++) {
+      const begun = performance.now();
+      await inTransaction(db, async (trx) => {
+        const report = await erasePersonData({ ...bezel.deps, db: trx }, trx, actor, PERSON);
+        erasedRows = report.erased.reduce((sum, entry) => sum + entry.deleted + entry.anonymised, 0);
+        keptRows = report.kept.reduce((sum, entry) => sum + entry.rows, 0);
+        throw new RollBack();
+      }).catch((error: unknown) => {
+        if (!(error instanceof RollBack)) throw error;
+      });
+      if (run > 0) erasure.push(performance.now() - begun);
+    }
+    return {
+      people,
+      seedMs,
+      accessMs: Math.round(median(access) * 10) / 10,
+      erasureMs: Math.round(median(erasure) * 10) / 10,
+      packageRows,
+      erasedRows,
+      keptRows,
+      postgres,
+    };
+  });
 }
 
 /** Rows in a package: every array of rows it holds, however deep. */
