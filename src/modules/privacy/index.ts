@@ -30,7 +30,6 @@ export { isRetentionRuleId, RETENTION_RULES, type RetentionRule, retentionRule }
 // Fulfilment (PRV-RIGHT-1, -2, -3, -4, -8, PRV-PORTAL-1): access packages, erasure, restriction (isRestricted is the
 // check every processing of a person's data goes through), correction and account closure.
 export {
-  assertNotRestricted,
   assertPersonNotRestricted,
   closeOwnAccount,
   collectAccessPackage,

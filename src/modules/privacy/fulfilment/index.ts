@@ -25,7 +25,6 @@ export { eraseOwnData } from './use-cases/erase-own-data.ts';
 export { type ErasureReport, erasePersonData } from './use-cases/erase-person.ts';
 export { downloadDeliveredPackage, sendPackageToRecipient } from './use-cases/portability.ts';
 export {
-  assertNotRestricted,
   assertPersonNotRestricted,
   isRestricted,
   liftRestriction,

@@ -47,11 +47,6 @@ export async function restrictedAmong(db: Db | Trx, userIds: readonly string[]):
   return new Set(rows.map((row) => row.id));
 }
 
-/** Throws the `processing_restricted` problem (409) when the person's processing is restricted. */
-export async function assertNotRestricted(db: Db | Trx, userId: string): Promise<void> {
-  if (await isRestricted(db, userId)) throw fulfilmentErrors.restricted();
-}
-
 /** Starts a restriction inside the caller's transaction (the privacy request executor's, or restrictProcessing's). */
 export async function startRestriction(
   deps: Deps,
