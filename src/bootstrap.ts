@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { accountsApi, accountsPages, createAuthenticator, deleteExpiredSessions, homePages } from './modules/accounts/index.ts';
 import { billingApi } from './modules/billing/index.ts';
+import { CLAIMS_HTTP_MODULES, CLAIMS_SCHEDULES, claimsJobHandlers } from './modules/claims/index.ts';
 import { documentsApi, documentsJobHandlers } from './modules/documents/index.ts';
 import { filesApi } from './modules/files/index.ts';
 import { policiesApi, policyPages, renewalJobHandlers, renewalSchedule } from './modules/policies/index.ts';
@@ -88,6 +89,8 @@ export const HTTP_MODULES: HttpModule[] = [
   // PRV-RIGHT-1, -2, -3, -8, PRV-PORTAL-1: the customer's own data: package, contact details, erasure, closure.
   fulfilmentPages,
   fulfilmentBackofficePages,
+  // Issue #4: claims (first notice of loss to recovery), API and pages.
+  ...CLAIMS_HTTP_MODULES,
 ];
 
 export function jobHandlers(deps: Deps): JobHandlers {
@@ -100,6 +103,8 @@ export function jobHandlers(deps: Deps): JobHandlers {
     ...fulfilmentJobHandlers(deps),
     // PRV-RET-1, PRV-REC-1: the nightly retention purge.
     ...retentionJobHandlers(deps),
+    // Issue #4: claim diary reminders and other claims jobs.
+    ...claimsJobHandlers(deps),
     'maintenance.cleanup': async () => {
       const now = nowText(deps.clock);
       await deleteExpiredSessions(deps.db, now);
@@ -117,6 +122,8 @@ export function schedules(config: Config) {
     defineSchedule({ ...renewalSchedule, timeZone: config.insurerTimeZone }),
     // PRV-RET-1: the retention purge every night at 03:40 in the insurer's time zone.
     defineSchedule({ ...retentionPurgeSchedule, timeZone: config.insurerTimeZone }),
+    // Issue #4: the claims module's schedules (diary reminders), in the insurer's time zone.
+    ...CLAIMS_SCHEDULES.map((schedule) => defineSchedule({ ...schedule, timeZone: config.insurerTimeZone })),
   ];
 }
 

@@ -43,6 +43,14 @@ export const PERMISSIONS = [
   'privacy:manage',
   // Issue #5, PRV-FRAUD-1: the incident register (non-payment, suspected fraud), only for the roles that need it.
   'incidents:manage',
+  // Issue #4 claims: report a loss (insureds, their agents, approved jewelers, staff taking a phone call);
+  // read every claim (staff); handle claims (adjusters: coverage decisions, diary, proof of loss, worksheets,
+  // recovery, appraisal disputes); pay within one's authority; set adjusters' payment authority.
+  'claims:report',
+  'claims:read_all',
+  'claims:handle',
+  'claims:pay',
+  'claims:manage_authority',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,12 +102,26 @@ const POLICY_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
   auditor: ['policies:read_all'],
 };
 
+// Issue #4 claims: insureds, agents and approved jewelers report (each reaches only their own claims, by
+// scopeClaims); adjusters handle and pay within their authority; admins set that authority; other staff read.
+const CLAIM_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  customer: ['claims:report'],
+  agent: ['claims:report'],
+  jeweler: ['claims:report'],
+  adjuster: ['claims:report', 'claims:read_all', 'claims:handle', 'claims:pay'],
+  underwriter: ['claims:read_all'],
+  billing: ['claims:read_all'],
+  privacy_officer: ['claims:read_all'],
+  admin: ['claims:report', 'claims:read_all', 'claims:handle', 'claims:pay', 'claims:manage_authority'],
+  auditor: ['claims:read_all'],
+};
+
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
 }
 
 export function permissionsOfRoles(roles: readonly Role[]): Set<Permission> {
-  return new Set(roles.flatMap((role) => [...ROLE_PERMISSIONS[role], ...(POLICY_PERMISSIONS[role] ?? [])]));
+  return new Set(roles.flatMap((role) => [...ROLE_PERMISSIONS[role], ...(POLICY_PERMISSIONS[role] ?? []), ...(CLAIM_PERMISSIONS[role] ?? [])]));
 }
 
 export function permissionsOf(actor: Actor): Set<Permission> {
@@ -123,7 +145,7 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 }
 
 /** Records that relationships decide. Each later module adds its record type here. */
-export type RecordType = 'user' | 'api_token' | 'application' | 'policy';
+export type RecordType = 'user' | 'api_token' | 'application' | 'policy' | 'claim';
 
 type Scope<T extends keyof DatabaseSchema> = <O>(query: SelectQueryBuilder<DatabaseSchema, T, O>) => SelectQueryBuilder<DatabaseSchema, T, O>;
 
@@ -185,6 +207,27 @@ export function scopePolicies(actor: Actor): Scope<'policy'> {
     if (can(actor, 'policies:read_all')) return query;
     if (actor.kind === 'user')
       return query.where((eb) => eb.or([eb('policy.holder_user_id', '=', actor.userId), eb('policy.agent_user_id', '=', actor.userId)]));
+    return query.where(nothing);
+  };
+}
+
+/**
+ * Claims (issue #4): staff who read claims see all; the policyholder, the policy's agent, the approved
+ * jeweler the claim is assigned to and whoever reported it see it; anyone else nothing (404). A partner sees a
+ * claim's status only through the privacy module's partner authorisation, not through this scope.
+ */
+export function scopeClaims(actor: Actor): Scope<'claim'> {
+  return (query) => {
+    if (can(actor, 'claims:read_all')) return query;
+    if (actor.kind === 'user')
+      return query.where((eb) =>
+        eb.or([
+          eb('claim.holder_user_id', '=', actor.userId),
+          eb('claim.agent_user_id', '=', actor.userId),
+          eb('claim.jeweler_user_id', '=', actor.userId),
+          eb('claim.reported_by_user_id', '=', actor.userId),
+        ]),
+      );
     return query.where(nothing);
   };
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ClaimsSchema } from './schema-claims.ts';
 
 /**
  * The tables as Kysely sees them. Values arrive as the drivers parse them (value-parsers.ts):
@@ -682,7 +683,7 @@ export interface MarketingSuppressionTable {
   lifted_at: InstantText | null;
 }
 
-export interface DatabaseSchema {
+export interface DatabaseSchema extends ClaimsSchema {
   instance_setting: InstanceSettingTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

@@ -2,6 +2,7 @@ import type { Locale } from '../db/schema.ts';
 import { accountMessages } from './messages/accounts.ts';
 import { backofficePageMessages } from './messages/backoffice-pages.ts';
 import { billingMessages } from './messages/billing.ts';
+import { claimMessages } from './messages/claims.ts';
 import { documentMessages } from './messages/documents.ts';
 import { endorsementMessages } from './messages/endorsements.ts';
 import { errorMessages } from './messages/errors.ts';
@@ -41,6 +42,7 @@ const CATALOGS = [
   productPageMessages,
   policyMessages,
   billingMessages,
+  claimMessages,
   privacyFulfilmentMessages,
   privacyProtectionMessages,
   privacyRetentionMessages,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { systemActor } from '../../../platform/auth/actor.ts';
+import { ROLES, systemActor } from '../../../platform/auth/actor.ts';
+import type { Role } from '../../../platform/db/schema.ts';
 import { csrfTokenFor } from '../../../platform/http/csrf.ts';
 import { SYSTEM_ORIGIN } from '../../../platform/request-origin.ts';
 import { createTestBezel, type TestBezel } from '../../../testing/test-bezel.ts';
@@ -15,13 +16,14 @@ import { seedDemoProduct } from '../../products/index.ts';
 // biome-ignore lint/suspicious/noExplicitAny: the tests read JSON response bodies whose shape the assertions check
 export type Json = Record<string, any>;
 export type Reply = { statusCode: number; json(): Json };
-export type Who = 'customer' | 'customer3' | 'underwriter';
+/** Any demo user (one per role, seed-demo-users.ts) or a second customer. */
+export type Who = Role | 'customer3';
 
 export type PolicyApiTest = {
   readonly bezel: TestBezel;
   call(as: Who, method: 'GET' | 'POST', url: string, body?: unknown): Promise<Reply>;
   /** Uploads a file (POST /api/v1/files) as the user; returns the reply. */
-  upload(as: Who, purpose: 'appraisal' | 'receipt', bytes: Buffer, contentType: string): Promise<Reply>;
+  upload(as: Who, purpose: string, bytes: Buffer, contentType: string): Promise<Reply>;
   /** Applies for a ring (premium 53.13: 5000/100 × 1.10 × 1.05 NY × 0.92 $250) and binds from 2026-12-01 (365 days, last day 2027-11-30). */
   boundPolicy(namedInsureds?: string[], options?: { paid?: boolean }): Promise<{ id: string; policyNumber: string }>;
   /** Moves the clock; sessions expire over weeks, so callers log in again at the new time. */
@@ -52,7 +54,7 @@ export function usePolicyApiTest(): PolicyApiTest {
     bezel = await createTestBezel(); // the clock stands at 2026-11-21T12:00:00Z (07:00 in New York)
     await seedDemoUsers(bezel.deps);
     await seedDemoProduct(bezel.deps);
-    for (const role of ['customer', 'underwriter'] as const) emails[role] = demoEmail(role);
+    for (const role of ROLES) emails[role] = demoEmail(role);
     await createUser(
       bezel.deps,
       systemActor('test'),
@@ -78,7 +80,7 @@ export function usePolicyApiTest(): PolicyApiTest {
     })) as unknown as Reply;
   }
 
-  async function upload(as: Who, purpose: 'appraisal' | 'receipt', bytes: Buffer, contentType: string): Promise<Reply> {
+  async function upload(as: Who, purpose: string, bytes: Buffer, contentType: string): Promise<Reply> {
     await call(as, 'GET', '/api/v1/me');
     return (await running().app.inject({
       method: 'POST',

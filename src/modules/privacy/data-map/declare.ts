@@ -20,6 +20,8 @@ export const BASIS = {
   applicationEvidence: 'PRV-IP-1: the application evidence (IP address and time) is kept while the policy lives.',
   audit: 'Accountability: the audit log must stay verifiable; its personal parts are erased separately.',
   identifier: 'A random identifier without meaning, kept so that records kept by law stay linked.',
+  claimRecord:
+    'The insurance contract and limitation periods: a claim is kept while it is open and 7 years after the policy ends (JPF-SUIT-1, recovery rights JPF-SUBRO-1/2).',
 } as const;
 
 export type PersonalOptions = {

@@ -33,6 +33,11 @@ export const SCOPE_LABELS: Record<Permission, MessageKey> = {
   'incidents:manage': 'scope.incidents:manage',
   'privacy:read': 'scope.privacy:read',
   'privacy:manage': 'scope.privacy:manage',
+  'claims:report': 'scope.claims:report',
+  'claims:read_all': 'scope.claims:read_all',
+  'claims:handle': 'scope.claims:handle',
+  'claims:pay': 'scope.claims:pay',
+  'claims:manage_authority': 'scope.claims:manage_authority',
 };
 
 export type AccountViewProps = {
