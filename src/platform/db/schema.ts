@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ClaimsSchema } from './schema-claims.ts';
+import type { ClaimsSettlementSchema } from './schema-claims-settlement.ts';
 
 /**
  * The tables as Kysely sees them. Values arrive as the drivers parse them (value-parsers.ts):
@@ -683,7 +684,7 @@ export interface MarketingSuppressionTable {
   lifted_at: InstantText | null;
 }
 
-export interface DatabaseSchema extends ClaimsSchema {
+export interface DatabaseSchema extends ClaimsSchema, ClaimsSettlementSchema {
   instance_setting: InstanceSettingTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

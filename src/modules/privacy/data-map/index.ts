@@ -1,7 +1,7 @@
 import type { ColumnDeclaration, PersonalColumn, TableDeclaration } from '../domain/data-map-types.ts';
 import { ACCOUNTS_TABLES } from './tables/accounts.ts';
 import { BILLING_TABLES } from './tables/billing.ts';
-import { CLAIMS_TABLES } from './tables/claims.ts';
+import { CLAIMS_SETTLEMENT_TABLES, CLAIMS_TABLES } from './tables/claims.ts';
 import { CONSENT_TABLES } from './tables/consent.ts';
 import { DISCLOSURE_TABLES } from './tables/disclosure.ts';
 import { DOCUMENTS_TABLES } from './tables/documents.ts';
@@ -29,6 +29,7 @@ export const DATA_MAP: readonly TableDeclaration[] = [
   ...POLICIES_SIGNING_TABLES,
   ...BILLING_TABLES,
   ...CLAIMS_TABLES,
+  ...CLAIMS_SETTLEMENT_TABLES,
   ...DOCUMENTS_TABLES,
   ...FILES_TABLES,
   ...LEGAL_HOLD_TABLES,

@@ -89,3 +89,25 @@ export const CLAIMS_TABLES: readonly TableDeclaration[] = [
     },
   },
 ];
+
+// migrations/0025_settlement_worksheet.sql: the settlement worksheet versions of a claim (JPF-SETTLE-1..9).
+export const CLAIMS_SETTLEMENT_TABLES: readonly TableDeclaration[] = [
+  {
+    table: 'settlement_worksheet',
+    module: 'claims',
+    subjectColumn: null,
+    columns: {
+      id: NOT_PERSONAL,
+      claim_id: NOT_PERSONAL,
+      version: NOT_PERSONAL,
+      lines: personal('user.insurance.claim', { ...CLAIM_RECORD, provenance: ['insurer_staff', 'system'], description: 'Settlement worksheet per item' }),
+      total_payable: personal('user.insurance.claim', { ...CLAIM_RECORD, provenance: ['system'], description: 'Amount payable on the claim' }),
+      currency: NOT_PERSONAL,
+      reason: personal('user.insurance.claim', { ...CLAIM_RECORD, provenance: ['insurer_staff'], description: 'Why the worksheet changed' }),
+      created_by: personal('user.unique_id', { ...LINK, description: 'Adjuster who made the worksheet' }),
+      created_at: NOT_PERSONAL,
+      agreed_at: NOT_PERSONAL,
+      agreed_by_name: personal('user.name', { ...CLAIM_RECORD, description: 'Insured who agreed the amount in writing (JPF-SETTLE-9)' }),
+    },
+  },
+];
