@@ -178,6 +178,82 @@ describe('erasure', () => {
     assert.equal((await login(ivan.email)).status, 401);
   });
 
+  test('PRV-RIGHT-3: while a claim is open its records, its policy and the account are kept and the person is told why; once closed they follow retention', async () => {
+    const clara = await t.customer('Clara Claimant');
+    const policy = await t.boundPolicy(clara);
+    await endedLongAgo(policy.policyId);
+    const deps = t.bezel.deps;
+    const claimId = newId();
+    const now = '2026-11-20T10:00:00Z';
+    await deps.db
+      .insertInto('claim')
+      .values({
+        id: claimId,
+        claim_number: `CL-2026-${claimId.slice(0, 6)}`,
+        policy_id: policy.policyId,
+        holder_user_id: clara.actor.userId,
+        agent_user_id: null,
+        jeweler_user_id: null,
+        adjuster_user_id: null,
+        reported_by_user_id: clara.actor.userId,
+        channel: 'portal',
+        reporter_name: 'Clara Claimant',
+        reporter_relation: 'named_insured',
+        insured_name: 'Clara Claimant',
+        loss_kind: 'loss',
+        loss_date: '2018-06-01',
+        loss_time: null,
+        loss_place: 'Rotterdam Centraal',
+        loss_country: 'NL',
+        narrative: 'Clara lost her ring on the platform.',
+        police_report_reference: null,
+        police_authority: null,
+        protection_confirmed: true,
+        notice_date: '2018-06-02',
+        status: 'reported',
+        time_zone: 'America/New_York',
+        currency: 'USD',
+        reported_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await deps.db
+      .insertInto('claim_item')
+      .values({
+        claim_id: claimId,
+        line_no: 1,
+        item_no: 1,
+        description: 'Clara’s ring',
+        category: 'ring',
+        coverage_amount: '5000.00',
+        set_id: null,
+        purchase_date: null,
+        purchase_price: null,
+        part_description: null,
+      })
+      .execute();
+
+    const report = await deps.db.transaction().execute((trx) => erasePersonData(deps, trx, systemActor('test'), clara.actor.userId));
+    const keptForClaim = new Set(report.kept.filter((entry) => entry.reason.kind === 'claim_open').map((entry) => entry.table));
+    for (const table of ['claim', 'claim_item', 'policy', 'application', 'app_user']) assert.ok(keptForClaim.has(table), `${table} kept for the open claim`);
+    const claim = await deps.db.selectFrom('claim').select(['narrative', 'insured_name']).where('id', '=', claimId).executeTakeFirstOrThrow();
+    assert.deepEqual(claim, { narrative: 'Clara lost her ring on the platform.', insured_name: 'Clara Claimant' });
+    const user = await deps.db.selectFrom('app_user').select(['display_name', 'erased_at']).where('id', '=', clara.actor.userId).executeTakeFirstOrThrow();
+    assert.deepEqual(user, { display_name: 'Clara Claimant', erased_at: null });
+
+    // Closed, on a policy whose retention ended long ago: the claim goes like the rest of the policy record.
+    await deps.db.updateTable('claim').set({ status: 'closed' }).where('id', '=', claimId).execute();
+    const second = await deps.db.transaction().execute((trx) => erasePersonData(deps, trx, systemActor('test'), clara.actor.userId));
+    assert.equal(
+      second.kept.some((entry) => entry.reason.kind === 'claim_open'),
+      false,
+    );
+    const after = await deps.db.selectFrom('claim').select(['narrative', 'insured_name']).where('id', '=', claimId).executeTakeFirst();
+    assert.notEqual(after?.narrative, 'Clara lost her ring on the platform.');
+    const item = await deps.db.selectFrom('claim_item').select('description').where('claim_id', '=', claimId).executeTakeFirst();
+    assert.notEqual(item?.description, 'Clara’s ring');
+  });
+
   test('PRV-RIGHT-3: erasure of data under a legal hold is refused for that data, with the reason', async () => {
     const hank = await t.customer('Hank Held');
     const policy = await t.boundPolicy(hank);

@@ -56,6 +56,8 @@ export function keptReasonText(request: PrivacyRequest | { jurisdiction: string 
       return reason.basis;
     case 'policy_in_force':
       return translate(locale, 'privacy.fulfilment.erasure.reason.policy_in_force');
+    case 'claim_open':
+      return translate(locale, 'privacy.fulfilment.erasure.reason.claim_open');
     case 'legal_hold':
       return translate(locale, 'privacy.fulfilment.erasure.reason.legal_hold', { reason: reason.reason });
   }

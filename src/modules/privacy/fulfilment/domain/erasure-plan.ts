@@ -20,6 +20,8 @@ export type RowContext = {
   values: Record<string, unknown>;
   columnTypes: Readonly<Record<string, ColumnType>>;
   tiedPolicies: readonly TiedPolicy[];
+  /** Issue #4: the row belongs to a claim that is still open (reported, being decided or settled). */
+  tiedToOpenClaim?: boolean;
   /** The reason of a legal hold that covers this row, if any. */
   legalHold: string | null;
   today: Temporal.PlainDate;
@@ -29,7 +31,7 @@ export type RowContext = {
 };
 
 /** Why a value was kept, told to the person. */
-export type KeptReason = { kind: 'legal_hold'; reason: string } | { kind: 'policy_in_force' } | { kind: 'basis'; basis: string };
+export type KeptReason = { kind: 'legal_hold'; reason: string } | { kind: 'policy_in_force' } | { kind: 'claim_open' } | { kind: 'basis'; basis: string };
 
 export type RowDecision =
   | { kind: 'delete' }
@@ -44,6 +46,7 @@ export const ERASED_TEXT = 'erased';
 export function decideRow(context: RowContext): RowDecision {
   if (context.legalHold !== null) return { kind: 'keep', kept: [{ kind: 'legal_hold', reason: context.legalHold }] };
   const inForce = context.tiedPolicies.some((policy) => policy.status === 'in_force');
+  const claimOpen = context.tiedToOpenClaim === true;
   const kept: KeptReason[] = [];
   const set: Record<string, Replacement> = {};
   let allDelete = true;
@@ -52,7 +55,7 @@ export function decideRow(context: RowContext): RowDecision {
     if (!declaration.personal) continue;
     if (!(column in context.values)) continue;
     anyPersonal = true;
-    const action = effectiveAction(declaration, context, inForce);
+    const action = effectiveAction(declaration, context, inForce, claimOpen);
     if (action.kind === 'keep') {
       allDelete = false;
       kept.push(action.reason);
@@ -75,9 +78,14 @@ export function decideRow(context: RowContext): RowDecision {
 
 type Effective = { kind: 'keep'; reason: KeptReason } | { kind: 'delete' } | { kind: 'anonymise' };
 
-function effectiveAction(declaration: Extract<ColumnDeclaration, { personal: true }>, context: RowContext, inForce: boolean): Effective {
+function effectiveAction(declaration: Extract<ColumnDeclaration, { personal: true }>, context: RowContext, inForce: boolean, claimOpen: boolean): Effective {
   // Credentials serve no contract: they go even while a policy is in force (the account is then closed).
-  if (inForce && declaration.category !== 'user.authorization.credentials') return { kind: 'keep', reason: { kind: 'policy_in_force' } };
+  if (declaration.category !== 'user.authorization.credentials') {
+    // PRV-RIGHT-3 with issue #4: an open claim is being handled under the contract (and its limitation periods
+    // run): everything it holds stays until it is closed.
+    if (claimOpen) return { kind: 'keep', reason: { kind: 'claim_open' } };
+    if (inForce) return { kind: 'keep', reason: { kind: 'policy_in_force' } };
+  }
   const erasure = declaration.erasure;
   switch (erasure.action) {
     case 'delete':

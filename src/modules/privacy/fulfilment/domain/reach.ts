@@ -29,6 +29,14 @@ export const LINKS: readonly Link[] = [
   { table: 'refund', column: 'account_id', parent: 'billing_account', parentColumn: 'id' },
   { table: 'payment_allocation', column: 'payment_id', parent: 'payment', parentColumn: 'id' },
   { table: 'portability_delivery', column: 'access_package_id', parent: 'access_package', parentColumn: 'id' },
+  // Issue #4 claims: a claim is the holder's (subject column) and belongs to its policy (retention of policy
+  // records); the claim's own records follow the claim.
+  { table: 'claim', column: 'policy_id', parent: 'policy', parentColumn: 'id' },
+  { table: 'claim_item', column: 'claim_id', parent: 'claim', parentColumn: 'id' },
+  { table: 'claim_diary_entry', column: 'claim_id', parent: 'claim', parentColumn: 'id' },
+  { table: 'settlement_worksheet', column: 'claim_id', parent: 'claim', parentColumn: 'id' },
+  { table: 'stored_file', column: 'linked_id', parent: 'claim', parentColumn: 'id' },
+  { table: 'audit_event', column: 'subject_id', parent: 'claim', parentColumn: 'id' },
   // Events about the person, and about their applications and policies (e.g. PRV-IP-1 evidence of an agent's application).
   { table: 'audit_event', column: 'subject_id', parent: 'app_user', parentColumn: 'id' },
   { table: 'audit_event', column: 'subject_id', parent: 'application', parentColumn: 'id' },
@@ -44,6 +52,39 @@ export type Reached = Map<string, ReachedRow[]>;
  * that erasure can apply "kept while the policy lives and 7 years after" (PRV-RIGHT-3) to each row.
  */
 export function policyTies(reached: Reached): Map<string, Set<string>> {
+  const seeds: [string, ReachedRow, string[]][] = [];
+  for (const row of reached.get('policy') ?? []) seeds.push(['policy', row, [String(row.values.id)]]);
+  // Invoices and refunds name their policy themselves (billing keeps no foreign key to policies).
+  for (const table of ['invoice', 'refund']) for (const row of reached.get(table) ?? []) seeds.push([table, row, [String(row.values.policy_id)]]);
+  return tiesFrom(reached, seeds);
+}
+
+/** Claim statuses in which a claim is still being handled (issue #4): its records stay on erasure. */
+export const OPEN_CLAIM_STATUSES: ReadonlySet<string> = new Set(['reported', 'needs_information', 'covered']);
+
+/**
+ * Issue #4, PRV-RIGHT-3: the open claims (by id) each reached row belongs to — the claim rows themselves and the
+ * rows linked below them (items, diary, worksheets, files, …) — so erasure keeps what an open claim needs.
+ */
+export function openClaimTies(reached: Reached): Map<string, Set<string>> {
+  const seeds: [string, ReachedRow, string[]][] = [];
+  const claimsOfPolicy = new Map<string, string[]>();
+  for (const row of reached.get('claim') ?? []) {
+    if (!OPEN_CLAIM_STATUSES.has(String(row.values.status))) continue;
+    seeds.push(['claim', row, [String(row.values.id)]]);
+    const policyId = String(row.values.policy_id);
+    claimsOfPolicy.set(policyId, [...(claimsOfPolicy.get(policyId) ?? []), String(row.values.id)]);
+  }
+  // The policy an open claim is made under (its schedule, insureds, loss payee) is needed to settle it.
+  for (const row of reached.get('policy') ?? []) {
+    const claimIds = claimsOfPolicy.get(String(row.values.id));
+    if (claimIds) seeds.push(['policy', row, claimIds]);
+  }
+  return tiesFrom(reached, seeds);
+}
+
+/** Ties seeded rows to ids and carries the ties down the LINKS (never up to the person or into audit events). */
+function tiesFrom(reached: Reached, seeds: readonly [string, ReachedRow, string[]][]): Map<string, Set<string>> {
   const ties = new Map<string, Set<string>>();
   const key = (table: string, row: ReachedRow) => `${table}:${row.rowRef}`;
   const tie = (table: string, row: ReachedRow, policyIds: Iterable<string>): boolean => {
@@ -54,9 +95,7 @@ export function policyTies(reached: Reached): Map<string, Set<string>> {
     ties.set(k, set);
     return set.size > before;
   };
-  for (const row of reached.get('policy') ?? []) tie('policy', row, [String(row.values.id)]);
-  // Invoices and refunds name their policy themselves (billing keeps no foreign key to policies).
-  for (const table of ['invoice', 'refund']) for (const row of reached.get(table) ?? []) tie(table, row, [String(row.values.policy_id)]);
+  for (const [table, row, ids] of seeds) tie(table, row, ids);
   for (let changed = true; changed; ) {
     changed = false;
     for (const link of LINKS) {

@@ -8,7 +8,7 @@ import { newId } from '../../../../platform/ids.ts';
 import { DATA_MAP } from '../../data-map/index.ts';
 import type { TableDeclaration } from '../../domain/data-map-types.ts';
 import { decideRow, type KeptReason, type TiedPolicy } from '../domain/erasure-plan.ts';
-import { policyTies } from '../domain/reach.ts';
+import { openClaimTies, policyTies } from '../domain/reach.ts';
 import { columnTypes, legalHoldsOn, reachPerson, scrubAuditMentions, scrubMailJobs, tryDeleteRow, updateRow } from '../person-data-repository.ts';
 
 /** Told when a database rule (a unique key, a format check) keeps a value that the map lets go. */
@@ -45,6 +45,8 @@ export async function erasePersonData(
   const reached = await reachPerson(trx, map, userId, true);
   const types = await columnTypes(trx, [...reached.keys()]);
   const ties = policyTies(reached);
+  const claimTies = openClaimTies(reached);
+  const anyOpenClaim = claimTies.size > 0;
   const policies = new Map<string, TiedPolicy>(
     (reached.get('policy') ?? []).map((row) => [
       String(row.values.id),
@@ -84,12 +86,15 @@ export async function erasePersonData(
       const tiedPolicies = tiedIds.flatMap((id) => policies.get(id) ?? []);
       // The person's own account row serves every policy they hold.
       const effectivePolicies = table === 'app_user' && anyInForce ? [...policies.values()] : tiedPolicies;
+      // The person's account row stays while a claim of theirs is open (it is how the claim reaches them).
+      const tiedToOpenClaim = (claimTies.get(`${table}:${row.rowRef}`)?.size ?? 0) > 0 || (table === 'app_user' && anyOpenClaim);
       const legalHold = personHold ?? tiedIds.map((id) => holds.get(id)).find((reason) => reason !== undefined) ?? null;
       const decision = decideRow({
         table: declaration,
         values: row.values,
         columnTypes: types.get(table) ?? {},
         tiedPolicies: effectivePolicies,
+        tiedToOpenClaim,
         legalHold,
         today,
         userId,
@@ -121,6 +126,7 @@ export async function erasePersonData(
           values: row.values,
           columnTypes: types.get(table) ?? {},
           tiedPolicies: effectivePolicies,
+          tiedToOpenClaim,
           legalHold,
           today,
           userId,
@@ -130,7 +136,7 @@ export async function erasePersonData(
       } else if (decision.kind === 'update') await applyUpdate(table, row.rowRef, decision.set);
     }
   }
-  const identityErased = !anyInForce && personHold === null;
+  const identityErased = !anyInForce && !anyOpenClaim && personHold === null;
   const now = nowText(deps.clock);
   if (identityErased) {
     if (email) await scrubMailJobs(trx, email);
