@@ -19,6 +19,7 @@ export {
   type DisclosureResult,
   listDisclosuresAbout,
   partnerMayAccess,
+  partnerRecipientIdOf,
   privacyDisclosureApi,
   privacyDisclosurePages,
   recordDisclosure,

@@ -218,6 +218,18 @@ export async function authorisationExists(db: Db, partnerUserId: string, custome
   return row !== undefined;
 }
 
+/** The partner recipient (registry id) a user with the partner role acts for, or null (issue #4 partner claim status). */
+export async function partnerRecipientIdOf(db: Db, partnerUserId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('privacy_recipient')
+    .select('id')
+    .where('user_id', '=', partnerUserId)
+    .where('recipient_type', '=', 'partner')
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** Same, by the partner's recipient id (for recording a disclosure to it). */
 export async function authorisationExistsFor(db: Db, recipientId: string, customerUserId: string): Promise<boolean> {
   return (await currentAuthorisation(db, customerUserId, recipientId)) !== null;

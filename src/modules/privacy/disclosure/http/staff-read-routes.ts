@@ -33,6 +33,8 @@ export const STAFF_READ_ROUTES: Readonly<Record<string, StaffReadClass>> = {
   'GET /api/v1/invoices': list('invoice'),
   'GET /api/v1/invoices/:id': list('invoice'),
   'GET /api/v1/me': 'self',
+  // Issue #4: partners only (staff get 403); each look is logged as a disclosure by the use case.
+  'GET /api/v1/partner/claims/:claimNumber': 'audited',
   'GET /api/v1/me/consents': 'self',
   'GET /api/v1/me/disclosures': 'self',
   'GET /api/v1/me/partner-authorisations': 'self',
