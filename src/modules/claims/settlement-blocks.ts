@@ -1,5 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
+import { coverageSettlementBlock } from './coverage-block.ts';
+import { appraisalSettlementBlock, subrogationSettlementBlock } from './recovery-blocks.ts';
 
 /**
  * What stops a claim from being settled (paid), contributed by the parts of the claims module that know it,
@@ -12,7 +14,11 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 export type SettlementBlock = { code: string; messageKey: MessageKey; clause: string };
 export type SettlementBlockCheck = (db: Db, claimId: string) => Promise<SettlementBlock | null>;
 
-export const SETTLEMENT_BLOCKS: SettlementBlockCheck[] = [];
+export const SETTLEMENT_BLOCKS: SettlementBlockCheck[] = [
+  coverageSettlementBlock, // JPF-COVER-1
+  subrogationSettlementBlock, // JPF-SUBRO-1
+  appraisalSettlementBlock, // JPF-APPR-1
+];
 
 /** Every block that applies to the claim now (empty: it may be settled). */
 export async function settlementBlocksOf(db: Db, claimId: string): Promise<SettlementBlock[]> {

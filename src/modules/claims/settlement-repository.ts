@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { SettlementWorksheetTable } from '../../platform/db/schema-claims-settlement.ts';
 import { Money } from '../../platform/money.ts';
 
 /**
@@ -64,7 +66,16 @@ export async function insertWorksheet(db: Db, worksheet: Omit<StoredWorksheet, '
 /** The claim's current worksheet: the newest version, or null before the first. */
 export async function findCurrentWorksheet(db: Db, claimId: string): Promise<StoredWorksheet | null> {
   const row = await db.selectFrom('settlement_worksheet').selectAll().where('claim_id', '=', claimId).orderBy('version', 'desc').limit(1).executeTakeFirst();
-  if (!row) return null;
+  return row ? toStoredWorksheet(row) : null;
+}
+
+/** Every version of the claim's worksheet, the newest (current) first. */
+export async function listWorksheets(db: Db, claimId: string): Promise<StoredWorksheet[]> {
+  const rows = await db.selectFrom('settlement_worksheet').selectAll().where('claim_id', '=', claimId).orderBy('version', 'desc').execute();
+  return rows.map(toStoredWorksheet);
+}
+
+function toStoredWorksheet(row: Selectable<SettlementWorksheetTable>): StoredWorksheet {
   const lines = (typeof row.lines === 'string' ? JSON.parse(row.lines) : row.lines) as LineJson[];
   return {
     id: row.id,

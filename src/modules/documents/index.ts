@@ -8,6 +8,7 @@ import { DECLARATIONS_JOB, generateDeclarations } from './use-cases/generate-dec
 import { generateTransactionDocument, POLICY_TRANSACTION_DOCUMENT_JOB, TransactionNotFound } from './use-cases/generate-transaction-document.ts';
 
 export type { StoredDocument } from './documents-repository.ts';
+export { readContent, storeContent } from './documents-repository.ts';
 export { declarationsPage, INSURER_CONTACT } from './domain/declarations-page.ts';
 export type { Block, DocumentModel } from './domain/document-model.ts';
 export { type TransactionDocument, transactionDocument } from './domain/transaction-document.ts';

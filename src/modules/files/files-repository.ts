@@ -5,7 +5,7 @@ import type { StoredFileTable } from '../../platform/db/schema.ts';
 import type { FilePurpose, FileType } from './domain/file-type.ts';
 
 /** SQL only. Uploaded files and their bytes (migrations/0012_stored_files.sql, decision 0008). */
-export type FileLink = { type: 'application' | 'policy'; id: string; itemIndex: number | null };
+export type FileLink = { type: 'application' | 'policy' | 'claim'; id: string; itemIndex: number | null };
 
 export type StoredFile = {
   id: string;

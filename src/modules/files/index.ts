@@ -2,6 +2,7 @@
 export { type FilePurpose, type FileType, sniffFileType } from './domain/file-type.ts';
 export { fileErrors } from './errors.ts';
 export type { FileLink, StoredFile } from './files-repository.ts';
+export { listLinkedFiles } from './files-repository.ts';
 export { filesApi } from './http/api-routes.ts';
 export { appraisalFileHint, FileField } from './http/file-field.tsx';
 export { multipartForm, type UploadedPart, uploadedPart } from './http/multipart-forms.ts';

@@ -8,6 +8,7 @@ export type { Application, Policy, ScheduledItem } from './policies-repository.t
 export type { RenewalRun } from './renewal-repository.ts';
 export { bindPolicy } from './use-cases/bind-policy.ts';
 export { decideReferral } from './use-cases/decide-referral.ts';
+export { type EndedItemCover, endItemCoverAfterTotalLoss, type TotalLossInput } from './use-cases/end-item-cover-after-total-loss.ts';
 export { type QuoteApplicationInput, quoteApplication } from './use-cases/quote-application.ts';
 export { type RateTableImpact, rateTableImpact } from './use-cases/rate-table-impact.ts';
 export { type GoverningProductVersion, getGoverningProductVersion, type ProductTerms } from './use-cases/read-governing-version.ts';

@@ -17,6 +17,7 @@ export {
   type Disclosure,
   type DisclosureInput,
   type DisclosureResult,
+  findRecipientOfUser,
   listDisclosuresAbout,
   partnerMayAccess,
   partnerRecipientIdOf,

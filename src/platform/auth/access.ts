@@ -233,9 +233,9 @@ export function scopeClaims(actor: Actor): Scope<'claim'> {
 }
 
 /**
- * Uploaded files (issue #3 appraisals and receipts): staff who read policies see all; a user sees
- * the files they uploaded or own, and an agent those linked to the applications and policies they
- * handle for their clients; anyone else nothing (404).
+ * Uploaded files (issue #3 appraisals and receipts, issue #4 claim photos and documents): staff who read
+ * policies see all; a user sees the files they uploaded or own, an agent those linked to the applications
+ * and policies they handle for their clients, and anyone who reaches a claim its files; anyone else nothing (404).
  */
 export function scopeStoredFiles(actor: Actor): Scope<'stored_file'> {
   return (query) => {
@@ -253,6 +253,25 @@ export function scopeStoredFiles(actor: Actor): Scope<'stored_file'> {
         eb.and([
           eb('stored_file.linked_type', '=', 'policy'),
           eb('stored_file.linked_id', 'in', eb.selectFrom('policy').select('policy.id').where('policy.agent_user_id', '=', me)),
+        ]),
+        // Issue #4: a claim's photos and documents reach whoever reaches the claim (holder, agent, jeweler, reporter).
+        eb.and([
+          eb('stored_file.linked_type', '=', 'claim'),
+          eb(
+            'stored_file.linked_id',
+            'in',
+            eb
+              .selectFrom('claim')
+              .select('claim.id')
+              .where((claim) =>
+                claim.or([
+                  claim('claim.holder_user_id', '=', me),
+                  claim('claim.agent_user_id', '=', me),
+                  claim('claim.jeweler_user_id', '=', me),
+                  claim('claim.reported_by_user_id', '=', me),
+                ]),
+              ),
+          ),
         ]),
       ]),
     );

@@ -1,5 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ClaimsSchema } from './schema-claims.ts';
+import type { ClaimsCoverageSchema } from './schema-claims-coverage.ts';
+import type { ClaimsDutiesSchema } from './schema-claims-duties.ts';
+import type { ClaimsFnolSchema } from './schema-claims-fnol.ts';
+import type { ClaimsPaymentsSchema } from './schema-claims-payments.ts';
+import type { ClaimsProofOfLossSchema } from './schema-claims-proof.ts';
+import type { ClaimsRecoverySchema } from './schema-claims-recovery.ts';
 import type { ClaimsSettlementSchema } from './schema-claims-settlement.ts';
 
 /**
@@ -208,7 +214,16 @@ export interface RateTableRowTable {
 
 export type ApplicationStatus = 'quoted' | 'referred' | 'approved' | 'declined' | 'bound';
 export type PolicyStatus = 'in_force' | 'cancelled' | 'expired' | 'void';
-export type PolicyTransactionKind = 'issue' | 'cancellation' | 'new_purchase' | 'endorsement' | 'reinstatement' | 'void' | 'assignment' | 'renewal';
+export type PolicyTransactionKind =
+  | 'issue'
+  | 'cancellation'
+  | 'new_purchase'
+  | 'endorsement'
+  | 'reinstatement'
+  | 'void'
+  | 'assignment'
+  | 'renewal'
+  | 'total_loss';
 
 /** An application for a policy (migrations/0004_policies.sql); jsonb columns are validated by the policies module. */
 export interface ApplicationTable {
@@ -486,7 +501,7 @@ export interface DocumentTable {
 }
 
 // 0012_stored_files: uploaded appraisals and receipts, their bytes in the database (decision 0008).
-export type StoredFilePurpose = 'appraisal' | 'receipt' | 'other';
+export type StoredFilePurpose = 'appraisal' | 'receipt' | 'other' | 'claim_photo' | 'claim_document' | 'police_report';
 export type StoredFileType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
 export interface StoredFileTable {
@@ -500,7 +515,7 @@ export interface StoredFileTable {
   byte_size: number;
   sha256: string;
   content: Uint8Array;
-  linked_type: 'application' | 'policy' | null;
+  linked_type: 'application' | 'policy' | 'claim' | null;
   linked_id: string | null;
   linked_item_index: number | null;
   linked_at: InstantText | null;
@@ -684,7 +699,15 @@ export interface MarketingSuppressionTable {
   lifted_at: InstantText | null;
 }
 
-export interface DatabaseSchema extends ClaimsSchema, ClaimsSettlementSchema {
+export interface DatabaseSchema
+  extends ClaimsSchema,
+    ClaimsSettlementSchema,
+    ClaimsProofOfLossSchema,
+    ClaimsFnolSchema,
+    ClaimsRecoverySchema,
+    ClaimsDutiesSchema,
+    ClaimsPaymentsSchema,
+    ClaimsCoverageSchema {
   instance_setting: InstanceSettingTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

@@ -3,6 +3,12 @@ import { accountMessages } from './messages/accounts.ts';
 import { backofficePageMessages } from './messages/backoffice-pages.ts';
 import { billingMessages } from './messages/billing.ts';
 import { claimMessages } from './messages/claims.ts';
+import { claimCoverageMessages } from './messages/claims-coverage.ts';
+import { claimDiaryMessages } from './messages/claims-diary.ts';
+import { claimFnolMessages } from './messages/claims-fnol.ts';
+import { claimPaymentMessages } from './messages/claims-payments.ts';
+import { claimRecoveryMessages } from './messages/claims-recovery.ts';
+import { claimSettlementMessages } from './messages/claims-settlement.ts';
 import { documentMessages } from './messages/documents.ts';
 import { endorsementMessages } from './messages/endorsements.ts';
 import { errorMessages } from './messages/errors.ts';
@@ -43,6 +49,12 @@ const CATALOGS = [
   policyMessages,
   billingMessages,
   claimMessages,
+  claimSettlementMessages,
+  claimPaymentMessages,
+  claimFnolMessages,
+  claimCoverageMessages,
+  claimDiaryMessages,
+  claimRecoveryMessages,
   privacyFulfilmentMessages,
   privacyProtectionMessages,
   privacyRetentionMessages,

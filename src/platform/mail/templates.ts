@@ -34,6 +34,20 @@ export type MailTemplates = {
   portability_delivery: { name: string; link: string; sender: string; expires: string };
   /** JPF-COND-9 / JPF-CANCEL-1: a named insured is asked to sign a pending removal or cancellation; link: the one-time signing page. */
   signing_invitation: { name: string; link: string; policyNumber: string; requester: string; days: string };
+  /** Issue #4, JPF-SUBRO-2: the insurer tells the insured of a recovery on their claim (texts in claims-recovery.ts). */
+  claim_recovery_recorded: { name: string; link: string; claimNumber: string; recovery: string };
+  /** Issue #4, JPF-SUBRO-2: the insured reported a recovery; sent to the claim's adjuster. */
+  claim_recovery_reported: { name: string; link: string; claimNumber: string; recovery: string };
+  /** Issue #4, JPF-EXCL-*: a claim was denied; the letter citing the clauses is ready (texts in claims-coverage.ts). */
+  claim_coverage_denied: { name: string; link: string; claimNumber: string };
+  /** Issue #4, JPF-COVER-1 / JPF-DUTY-3: the insurer needs more information to decide on cover; `missing` lists it. */
+  claim_information_needed: { name: string; link: string; claimNumber: string; missing: string };
+  /** Issue #4, JPF-DUTY-2/4, JPF-SUIT-1: a loss was reported; what is needed next and the deadlines (texts in claims-fnol.ts). */
+  claim_acknowledgement: { name: string; link: string; claimNumber: string; policyNumber: string; lossDate: string; proofOfLossDue: string; suitLimitation: string };
+  /** Issue #4, JPF-DUTY-2/5: the adjuster asks the insured for something by a date (texts in claims-diary.ts). */
+  claim_duty_requested: { name: string; link: string; claimNumber: string; duty: string; due: string; clause: string };
+  /** Issue #4, JPF-DUTY-4/5, JPF-APPR-1: a deadline of the insured is near or overdue (texts in claims-diary.ts). */
+  claim_duty_reminder: { name: string; link: string; claimNumber: string; duty: string; due: string; clause: string };
 };
 
 export type MailTemplateName = keyof MailTemplates;
@@ -55,6 +69,13 @@ export const MAIL_TEMPLATE_PARAMS: { [T in MailTemplateName]: readonly (keyof Ma
   marketing_message: ['name', 'link', 'headline', 'body', 'unsubscribeLink'],
   portability_delivery: ['name', 'link', 'sender', 'expires'],
   signing_invitation: ['name', 'link', 'policyNumber', 'requester', 'days'],
+  claim_recovery_recorded: ['name', 'link', 'claimNumber', 'recovery'],
+  claim_recovery_reported: ['name', 'link', 'claimNumber', 'recovery'],
+  claim_coverage_denied: ['name', 'link', 'claimNumber'],
+  claim_information_needed: ['name', 'link', 'claimNumber', 'missing'],
+  claim_acknowledgement: ['name', 'link', 'claimNumber', 'policyNumber', 'lossDate', 'proofOfLossDue', 'suitLimitation'],
+  claim_duty_requested: ['name', 'link', 'claimNumber', 'duty', 'due', 'clause'],
+  claim_duty_reminder: ['name', 'link', 'claimNumber', 'duty', 'due', 'clause'],
 };
 
 export type RenderedMail = { subject: string; text: string; html: string; headers?: Record<string, string> };

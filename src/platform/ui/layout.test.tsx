@@ -45,17 +45,19 @@ describe('Layout', () => {
     assert.equal(form(html, '/logout'), '');
   });
 
-  it('shows the portal and account to a customer', () => {
-    assert.deepEqual(navHrefs(page(user('customer'))), ['/portal', '/account']);
+  it('shows the portal, their claims and account to a customer', () => {
+    assert.deepEqual(navHrefs(page(user('customer'))), ['/portal', '/portal/claims', '/account']);
   });
 
   it('shows the back office and users to an admin', () => {
-    assert.deepEqual(navHrefs(page(user('admin'))), ['/backoffice', '/backoffice/users', '/account']);
+    assert.deepEqual(navHrefs(page(user('admin'))), ['/backoffice', '/backoffice/claims', '/backoffice/users', '/account']);
   });
 
   it('shows the portal of outsiders and the back office of other staff', () => {
     assert.match(page(user('jeweler')), /<a href="\/portal">Jeweler portal<\/a>/);
-    assert.deepEqual(navHrefs(page(user('auditor'))), ['/backoffice', '/account']);
+    assert.deepEqual(navHrefs(page(user('jeweler'))), ['/portal', '/portal/jeweler/claims', '/account']);
+    assert.deepEqual(navHrefs(page(user('auditor'))), ['/backoffice', '/backoffice/claims', '/account']);
+    assert.deepEqual(navHrefs(page(user('secretary'))), ['/backoffice', '/account'], 'staff who do not read claims see no claims link');
   });
 
   it('marks the current page, and the section for pages below it', () => {

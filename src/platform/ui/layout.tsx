@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { can } from '../auth/access.ts';
 import { type Actor, STAFF_ROLES } from '../auth/actor.ts';
 import type { Locale } from '../db/schema.ts';
 import { CSRF_HEADER, type PageSlots } from '../http/request-context.ts';
@@ -44,7 +45,11 @@ export function navLinksFor(actor: Actor): NavLink[] {
   else if (has('agent')) links.push({ href: '/portal', label: 'nav.agent_portal' });
   else if (has('jeweler')) links.push({ href: '/portal', label: 'nav.jeweler_portal' });
   else if (has('partner')) links.push({ href: '/portal', label: 'nav.partner_portal' });
+  // Issue #4: an insured's or agent's claims; a jeweler's own list of the claims they reported or repair.
+  if (has('customer') || has('agent')) links.push({ href: '/portal/claims', label: 'nav.claims' });
+  else if (has('jeweler')) links.push({ href: '/portal/jeweler/claims', label: 'nav.claims' });
   if (actor.roles.some((role) => STAFF_ROLES.includes(role))) links.push({ href: '/backoffice', label: 'nav.back_office' });
+  if (can(actor, 'claims:read_all')) links.push({ href: '/backoffice/claims', label: 'nav.claims' });
   if (has('admin')) links.push({ href: '/backoffice/users', label: 'nav.users' });
   links.push({ href: '/account', label: 'nav.my_account' });
   return links;

@@ -6,6 +6,7 @@ import { newId } from '../../../platform/ids.ts';
 import { Money } from '../../../platform/money.ts';
 import { type PolicyApiTest, usePolicyApiTest } from '../../policies/http/policy-api-test-support.ts';
 import { type ClaimItem, insertClaim, nextClaimNumber, updateClaimStatus } from '../claims-repository.ts';
+import { seedCoverageDecision } from './coverage-test-support.ts';
 
 export { type Json, type Reply, ring, type Who } from '../../policies/http/policy-api-test-support.ts';
 
@@ -104,6 +105,8 @@ export function useClaimApiTest(): ClaimApiTest {
         items,
       );
       if (options.status && options.status !== 'reported') await updateClaimStatus(trx, id, options.status, now);
+      // A claim seeded as decided carries the coverage decision that sets that status (JPF-COVER-1 settlement block).
+      if (options.status) await seedCoverageDecision(trx, id, options.status, now);
     });
     return { id, claimNumber };
   }

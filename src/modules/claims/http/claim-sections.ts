@@ -3,6 +3,12 @@ import type { UserActor } from '../../../platform/auth/actor.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { ClaimWithItems } from '../claims-repository.ts';
+import { appraisalStaffSection, appraisalStatusSection } from './appraisal-sections.tsx';
+import { coverage360Section, coverageStatusSection } from './coverage-sections.tsx';
+import { diary360Section, diaryStatusSection } from './diary-sections.tsx';
+import { jewelerOrders360Section, payments360Section, paymentsStatusSection, repairsStatusSection } from './payment-sections.tsx';
+import { recoveryStaffSection, recoveryStatusSection } from './recovery-sections.tsx';
+import { proof360Section, proofStatusSection, worksheet360Section, worksheetStatusSection } from './settlement-sections.tsx';
 
 /**
  * The claim pages are built from sections, one per part of the claims module (issue #4): first notice, coverage
@@ -31,7 +37,25 @@ export type ClaimSectionInput = {
 };
 
 /** Sections of the back-office claim 360 view (adjusters and other claims staff). */
-export const CLAIM_360_SECTIONS: ClaimSection[] = [];
+export const CLAIM_360_SECTIONS: ClaimSection[] = [
+  coverage360Section, // 20: coverage decision
+  diary360Section, // 30: diary, duty requests and records
+  proof360Section, // 40: proof of loss, accept/reject, oath request
+  worksheet360Section, // 50: settlement worksheet and the form for a new version
+  payments360Section, // 60: reserve, payments with approvals and payees, their forms
+  jewelerOrders360Section, // 70: repair/replacement orders to jewelers (JPF-SETTLE-2) and the form
+  recoveryStaffSection, // 80: recovery and subrogation
+  appraisalStaffSection, // 90: appraisal disputes
+];
 
 /** Sections of the portal's claim status page (the insured, their agent, the jeweler), in plain words, EN/NL. */
-export const CLAIM_STATUS_SECTIONS: ClaimSection[] = [];
+export const CLAIM_STATUS_SECTIONS: ClaimSection[] = [
+  coverageStatusSection, // 20: is my loss covered?
+  diaryStatusSection, // 30: what we need from you, and by when
+  proofStatusSection, // 40: my proof of loss and the link to the form
+  worksheetStatusSection, // 50: my settlement in plain words and the written agreement
+  paymentsStatusSection, // 60: payments made to me (date, amount, payee)
+  repairsStatusSection, // 70: how my repair or replacement is going
+  recoveryStatusSection, // 80: what was recovered, report a recovery
+  appraisalStatusSection, // 90: the appraisal and my next deadline
+];

@@ -8,8 +8,11 @@
 export const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type FileType = (typeof FILE_TYPES)[number];
 
-/** What a file is for: JPF-COND-9 and issue #3 appraisals, JPF-ADD-1 receipts (and appraisals). */
-export const FILE_PURPOSES = ['appraisal', 'receipt', 'other'] as const;
+/**
+ * What a file is for: JPF-COND-9 and issue #3 appraisals, JPF-ADD-1 receipts (and appraisals); issue #4 a claim's
+ * photos and documents and the police report (JPF-DUTY-3).
+ */
+export const FILE_PURPOSES = ['appraisal', 'receipt', 'other', 'claim_photo', 'claim_document', 'police_report'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export function isFileType(value: string): value is FileType {

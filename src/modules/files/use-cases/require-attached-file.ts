@@ -26,12 +26,19 @@ export type AttachOptions = {
  * Keeps issue #3 (an item's appraisal upload), JPF-ADD-1 (newly purchased jewelry reported with its
  * receipt and appraisal) and JPF-COND-9 (a change requested with an appraisal).
  */
-export async function requireAttachedFile(trx: Trx, actor: Actor, fileId: string, purpose: FilePurpose, options: AttachOptions = {}): Promise<StoredFile> {
+export async function requireAttachedFile(
+  trx: Trx,
+  actor: Actor,
+  fileId: string,
+  // One purpose, or any of several (a claim's photo, document or police report).
+  purpose: FilePurpose | readonly FilePurpose[],
+  options: AttachOptions = {},
+): Promise<StoredFile> {
   const field = options.field ?? 'body.fileId';
   // Locked, so two transactions attaching the same file wait for each other and the second sees it linked.
   const file = await findReachableFile(trx, actor, fileId, { forUpdate: true });
   if (!file) throw fileErrors.attachment(field, 'file_not_found');
-  if (file.purpose !== purpose) throw fileErrors.attachment(field, 'purpose_mismatch');
+  if (typeof purpose === 'string' ? file.purpose !== purpose : !purpose.includes(file.purpose)) throw fileErrors.attachment(field, 'purpose_mismatch');
   if (file.link !== null) throw fileErrors.attachment(field, 'already_linked');
   const link = options.link;
   if (!link) return file;

@@ -24,9 +24,9 @@ export type UploadFileInput = {
   field?: string;
 };
 
-/** Who may upload: those who apply for policies (customers, agents) and staff who handle them. */
+/** Who may upload: those who apply for policies (customers, agents), report losses (jewelers too) and staff who handle them. */
 export function requireFileUploader(actor: Actor): asserts actor is Extract<Actor, { kind: 'user' }> {
-  if (!(can(actor, 'policies:apply') || can(actor, 'policies:read_all'))) requirePermission(actor, 'policies:apply');
+  if (!(can(actor, 'policies:apply') || can(actor, 'policies:read_all') || can(actor, 'claims:report'))) requirePermission(actor, 'policies:apply');
   if (actor.kind !== 'user') throw problems.unauthenticated();
 }
 

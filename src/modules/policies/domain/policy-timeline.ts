@@ -41,7 +41,8 @@ export type ItemChange =
   | { readonly op: 'remove'; readonly itemNo: number }
   | { readonly op: 'remove_named_insured'; readonly name: string };
 
-export type TransactionKind = 'issue' | 'cancellation' | 'new_purchase' | 'endorsement' | 'reinstatement' | 'void' | 'assignment' | 'renewal';
+/** 'total_loss' (JPF-SETTLE-7): a paid total loss removes the item from the day after the loss. */
+export type TransactionKind = 'issue' | 'cancellation' | 'new_purchase' | 'endorsement' | 'reinstatement' | 'void' | 'assignment' | 'renewal' | 'total_loss';
 
 export type TimelineTransaction = {
   readonly id: string;

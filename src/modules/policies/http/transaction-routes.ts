@@ -14,7 +14,7 @@ const transactionParams = z.object({ id: z.uuid(), transactionId: z.uuid() }).st
 const transactionSchema = z.object({
   id: z.uuid(),
   policyId: z.uuid(),
-  kind: z.enum(['issue', 'cancellation', 'new_purchase', 'endorsement', 'reinstatement', 'void', 'assignment', 'renewal']),
+  kind: z.enum(['issue', 'cancellation', 'new_purchase', 'endorsement', 'reinstatement', 'void', 'assignment', 'renewal', 'total_loss']),
   effectiveDate: isoDate.describe('The change applies from 00:01 in the insured’s time zone on this day'),
   recordedAt: instantText,
   sequenceNo: z.number().int().describe('The order the policy’s transactions were recorded in (1 = issue)'),

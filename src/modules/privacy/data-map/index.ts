@@ -2,6 +2,12 @@ import type { ColumnDeclaration, PersonalColumn, TableDeclaration } from '../dom
 import { ACCOUNTS_TABLES } from './tables/accounts.ts';
 import { BILLING_TABLES } from './tables/billing.ts';
 import { CLAIMS_SETTLEMENT_TABLES, CLAIMS_TABLES } from './tables/claims.ts';
+import { CLAIMS_COVERAGE_TABLES } from './tables/claims-coverage.ts';
+import { CLAIMS_DUTIES_TABLES } from './tables/claims-duties.ts';
+import { CLAIMS_FNOL_TABLES } from './tables/claims-fnol.ts';
+import { CLAIMS_PAYMENTS_TABLES } from './tables/claims-payments.ts';
+import { CLAIMS_PROOF_TABLES } from './tables/claims-proof.ts';
+import { CLAIMS_RECOVERY_TABLES } from './tables/claims-recovery.ts';
 import { CONSENT_TABLES } from './tables/consent.ts';
 import { DISCLOSURE_TABLES } from './tables/disclosure.ts';
 import { DOCUMENTS_TABLES } from './tables/documents.ts';
@@ -29,7 +35,13 @@ export const DATA_MAP: readonly TableDeclaration[] = [
   ...POLICIES_SIGNING_TABLES,
   ...BILLING_TABLES,
   ...CLAIMS_TABLES,
+  ...CLAIMS_DUTIES_TABLES,
   ...CLAIMS_SETTLEMENT_TABLES,
+  ...CLAIMS_COVERAGE_TABLES,
+  ...CLAIMS_FNOL_TABLES,
+  ...CLAIMS_PAYMENTS_TABLES,
+  ...CLAIMS_PROOF_TABLES,
+  ...CLAIMS_RECOVERY_TABLES,
   ...DOCUMENTS_TABLES,
   ...FILES_TABLES,
   ...LEGAL_HOLD_TABLES,

@@ -1,5 +1,5 @@
 /** Disclosures, recipients, partner access, incidents, surveys (issue #5): the part of the privacy module's surface they make up. */
-export { type Disclosure, type PartnerAuthorisation, partnerRecipientIdOf, type Recipient } from './disclosure-repository.ts';
+export { type Disclosure, findRecipientOfUser, type PartnerAuthorisation, partnerRecipientIdOf, type Recipient } from './disclosure-repository.ts';
 export { DISCLOSURE_BASES, type DisclosureBasis, RECIPIENT_TYPES, type RecipientType } from './domain/disclosure-rules.ts';
 export { privacyDisclosureApi } from './http/disclosure-routes.ts';
 export { privacyDisclosurePages } from './http/pages.tsx';

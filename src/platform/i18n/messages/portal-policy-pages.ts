@@ -39,6 +39,7 @@ const en = {
   'portal_policy.history.kind.void': 'Policy void',
   'portal_policy.history.kind.assignment': 'Assigned to a new holder',
   'portal_policy.history.kind.renewal': 'Renewal',
+  'portal_policy.history.kind.total_loss': 'Item ended after a total loss (claim paid)',
 
   'portal_policy.refunds.title': 'Refunds',
   'portal_policy.refunds.created': 'Recorded on',
@@ -175,6 +176,7 @@ const nl: Record<keyof typeof en, string> = {
   'portal_policy.history.kind.void': 'Polis nietig verklaard',
   'portal_policy.history.kind.assignment': 'Overgedragen aan een nieuwe verzekeringnemer',
   'portal_policy.history.kind.renewal': 'Verlenging',
+  'portal_policy.history.kind.total_loss': 'Sieraad vervallen na totaalverlies (schade uitbetaald)',
 
   'portal_policy.refunds.title': 'Terugbetalingen',
   'portal_policy.refunds.created': 'Vastgelegd op',

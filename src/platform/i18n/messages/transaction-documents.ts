@@ -12,6 +12,7 @@ const en = {
   'documents.transaction.title.void': 'Void notice',
   'documents.transaction.title.assignment': 'Assignment',
   'documents.transaction.title.renewal': 'Renewal',
+  'documents.transaction.title.total_loss': 'Policy change — item ended after a total loss',
   'documents.transaction.intro':
     'This is the written confirmation by {insurer} of a change to your personal jewelry policy: a change of the policy terms is valid only when we issue it in writing. Keep it with your declarations page.',
   'documents.transaction.transaction_no': 'Transaction no.',
@@ -100,6 +101,7 @@ const nl: Record<keyof typeof en, string> = {
   'documents.transaction.title.void': 'Kennisgeving van nietigheid',
   'documents.transaction.title.assignment': 'Overdracht van de polis',
   'documents.transaction.title.renewal': 'Verlenging',
+  'documents.transaction.title.total_loss': 'Poliswijziging — sieraad vervallen na totaalverlies',
   'documents.transaction.intro':
     'Dit is de schriftelijke bevestiging door {insurer} van een wijziging van uw sieradenverzekering: een wijziging van de polisvoorwaarden is alleen geldig als wij die schriftelijk geven. Bewaar dit document bij uw polisblad.',
   'documents.transaction.transaction_no': 'Transactienummer',

@@ -266,6 +266,10 @@ export async function sendPolicyDetail(
         ) : (
           <p>{t('portal_policy.actions.not_in_force', { status })}</p>
         )}
+        {/* Issue #4: a loss is reported on the policy it happened under, also after that policy ended. */}
+        <p>
+          <a href={`${path}/claims/new`}>{t('claims_fnol.policy_link')}</a>
+        </p>
       </Card>
 
       <PendingRequests locale={locale} csrfToken={request.csrfToken} policy={policy} pending={pending} />
