@@ -43,7 +43,15 @@ export type MailTemplates = {
   /** Issue #4, JPF-COVER-1 / JPF-DUTY-3: the insurer needs more information to decide on cover; `missing` lists it. */
   claim_information_needed: { name: string; link: string; claimNumber: string; missing: string };
   /** Issue #4, JPF-DUTY-2/4, JPF-SUIT-1: a loss was reported; what is needed next and the deadlines (texts in claims-fnol.ts). */
-  claim_acknowledgement: { name: string; link: string; claimNumber: string; policyNumber: string; lossDate: string; proofOfLossDue: string; suitLimitation: string };
+  claim_acknowledgement: {
+    name: string;
+    link: string;
+    claimNumber: string;
+    policyNumber: string;
+    lossDate: string;
+    proofOfLossDue: string;
+    suitLimitation: string;
+  };
   /** Issue #4, JPF-DUTY-2/5: the adjuster asks the insured for something by a date (texts in claims-diary.ts). */
   claim_duty_requested: { name: string; link: string; claimNumber: string; duty: string; due: string; clause: string };
   /** Issue #4, JPF-DUTY-4/5, JPF-APPR-1: a deadline of the insured is near or overdue (texts in claims-diary.ts). */

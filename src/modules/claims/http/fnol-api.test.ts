@@ -12,6 +12,8 @@ const { call, moveClockTo, upload } = claimTest;
 type BoundPolicy = { id: string; policyNumber: string };
 const bound: BoundPolicy[] = [];
 const couple: BoundPolicy[] = [];
+/** Carla's policy sold by Adam Agent. */
+let agentPolicy: BoundPolicy;
 
 /**
  * Each test has a policy of its own, bound before the tests on 2026-11-21 (binding is never back-dated); the tests
@@ -69,6 +71,19 @@ describe('first notice of loss API', () => {
   before(async () => {
     for (let index = 0; index < 16; index += 1) bound.push(await claimTest.boundPolicy());
     couple.push(await claimTest.boundPolicy(['Carla Customer', 'Carl Customer']));
+    const carla = (await call('customer', 'GET', '/api/v1/me')).json().id;
+    const quoted = await call('agent', 'POST', '/api/v1/applications', {
+      clientUserId: carla,
+      namedInsureds: ['Carla Customer'],
+      mailingAddress: { street: '1 Main Street', city: 'New York', state: 'NY', postalCode: '10001', country: 'US' },
+      timeZone: 'America/New_York',
+      deductible: '250',
+      items: [{ description: 'Pearl necklace', category: 'necklace', coverageAmount: '3000.00', appraisalDate: '2026-10-01' }],
+    });
+    assert.equal(quoted.statusCode, 201, JSON.stringify(quoted.json()));
+    const sold = await call('agent', 'POST', `/api/v1/applications/${quoted.json().id}/bind`, { inceptionDate: '2026-12-01' });
+    assert.equal(sold.statusCode, 201, JSON.stringify(sold.json()));
+    agentPolicy = sold.json() as BoundPolicy;
     moveClockTo('2027-01-15T15:00:00Z');
   });
 
@@ -322,6 +337,19 @@ describe('first notice of loss API', () => {
       (await call('jeweler', 'GET', '/api/v1/claims')).json().items.map((item: Json) => item.id),
       [reported.json().id],
     );
+  });
+
+  test('JPF-DEF-2: the policy’s agent reports in the portal for the insured, as the agent', async () => {
+    const byAgent = report(agentPolicy.id, { reporterName: 'Adam Agent', reporterRelation: 'agent' });
+    await refused('agent', { ...byAgent, reporterRelation: 'named_insured', reporterName: 'Carla Customer' }, 422, 'relation_not_allowed');
+    const reported = await call('agent', 'POST', '/api/v1/claims', byAgent);
+    assert.equal(reported.statusCode, 201, JSON.stringify(reported.json()));
+    assert.deepEqual([reported.json().channel, reported.json().reporter.relation, reported.json().insuredName], ['portal', 'agent', 'Carla Customer']);
+    assert.equal((await call('customer', 'GET', `/api/v1/claims/${reported.json().id}`)).statusCode, 200);
+    assert.ok((await call('agent', 'GET', '/api/v1/claims')).json().items.some((item: Json) => item.id === reported.json().id));
+    // The agent's clients only: not another customer's policy.
+    const other = bound[bound.length - 1] as BoundPolicy;
+    await refused('agent', report(other.id, { reporterName: 'Adam Agent', reporterRelation: 'agent' }), 404, 'not_found');
   });
 
   test('phone channel: staff who handle claims write down a call; the reporter as told', async () => {

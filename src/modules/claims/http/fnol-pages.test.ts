@@ -196,6 +196,24 @@ describe('first notice of loss pages', () => {
     assert.match(bad.body, /Choose at least one item/);
   });
 
+  test('a disguised file (a PNG named .pdf) is refused at its input and nothing is kept', async () => {
+    const carla = await loggedIn('customer');
+    await carla.get(`/portal/policies/${second.id}/claims/new`);
+    const page = await carla.postMultipart(`/portal/policies/${second.id}/claims/new`, REPORT, {
+      photo1: { name: 'ring.pdf', type: 'application/pdf', content: PNG },
+    });
+    assert.equal(page.status, 422, page.body.slice(0, 500));
+    assert.match(page.body, /<a href="#field-photo1">/);
+    const files = await claimTest.bezel.deps.db
+      .selectFrom('stored_file')
+      .select('id')
+      .where('purpose', '=', 'claim_photo')
+      .where('linked_id', 'is', null)
+      .execute();
+    assert.deepEqual(files, [], 'the refused report kept no file');
+    assert.deepEqual(await claimTest.bezel.deps.db.selectFrom('claim').select('id').where('policy_id', '=', second.id).execute(), []);
+  });
+
   test('another customer reaches neither the form nor the claim', async () => {
     const other = await loggedIn('customer3');
     assert.equal((await other.get(`/portal/policies/${policy.id}/claims/new`)).status, 404);

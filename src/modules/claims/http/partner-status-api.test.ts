@@ -10,7 +10,11 @@ test('DESIGN §5 / PRV-DISC-3: a partner sees a claim’s status only while the 
   const claim = await t.seedClaim(policy.id);
   const db = t.bezel.deps.db;
   const partnerUser = await db.selectFrom('app_user').select('id').where('email', '=', 'partner@demo.bezel.test').executeTakeFirstOrThrow();
-  const registered = await t.call('privacy_officer', 'POST', '/api/v1/privacy/recipients', { name: 'Shiny Watches Club', type: 'partner', userId: partnerUser.id });
+  const registered = await t.call('privacy_officer', 'POST', '/api/v1/privacy/recipients', {
+    name: 'Shiny Watches Club',
+    type: 'partner',
+    userId: partnerUser.id,
+  });
   assert.equal(registered.statusCode, 201, JSON.stringify(registered.json()));
   const url = `/api/v1/partner/claims/${claim.claimNumber}`;
 
@@ -26,7 +30,11 @@ test('DESIGN §5 / PRV-DISC-3: a partner sees a claim’s status only while the 
   assert.deepEqual(Object.keys(seen.json()).sort(), ['claimNumber', 'lastChangedAt', 'reportedOn', 'status'], 'the status and its dates, nothing else');
   assert.equal(seen.json().status, 'reported');
   assert.equal(seen.json().reportedOn, '2027-01-15');
-  const logged = await db.selectFrom('disclosure').select(['basis', 'categories', 'reference_type', 'reference_id']).where('recipient_id', '=', registered.json().id).execute();
+  const logged = await db
+    .selectFrom('disclosure')
+    .select(['basis', 'categories', 'reference_type', 'reference_id'])
+    .where('recipient_id', '=', registered.json().id)
+    .execute();
   assert.deepEqual(logged, [{ basis: 'customer_authorisation', categories: ['user.insurance.claim'], reference_type: 'claim', reference_id: claim.id }]);
 
   const revoked = await t.call('customer', 'POST', `/api/v1/me/partner-authorisations/${granted.json().id}/revoke`);

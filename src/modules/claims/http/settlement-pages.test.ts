@@ -173,7 +173,11 @@ describe('proof of loss and worksheet pages', () => {
     const notAgreed = await page('customer', 'POST', `/portal/claims/${id}/settlement`, { version: '1', agreementName: 'Carla Customer' });
     assert.equal(notAgreed.statusCode, 400);
     assert.match(notAgreed.body, /href="#field-agreementConfirm">Tick the box to confirm./);
-    const agreed = await page('customer', 'POST', `/portal/claims/${id}/settlement`, { version: '1', agreementName: 'Carla Customer', agreementConfirm: 'yes' });
+    const agreed = await page('customer', 'POST', `/portal/claims/${id}/settlement`, {
+      version: '1',
+      agreementName: 'Carla Customer',
+      agreementConfirm: 'yes',
+    });
     assert.equal(agreed.statusCode, 303);
     assert.match((await page('customer', 'GET', `/portal/claims/${id}/settlement`)).body, /You agreed to this amount on January 15, 2027/);
 

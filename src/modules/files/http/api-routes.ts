@@ -37,7 +37,11 @@ function storedFileJson(file: StoredFile) {
 
 const uploadQuery = z
   .object({
-    purpose: z.enum(FILE_PURPOSES).describe('What the file is: an appraisal (issue #3, JPF-COND-9), a receipt (JPF-ADD-1), other, or a claim’s photo, document or police report (issue #4, JPF-DUTY-3)'),
+    purpose: z
+      .enum(FILE_PURPOSES)
+      .describe(
+        'What the file is: an appraisal (issue #3, JPF-COND-9), a receipt (JPF-ADD-1), other, or a claim’s photo, document or police report (issue #4, JPF-DUTY-3)',
+      ),
     fileName: z.string().min(1).max(255).optional().describe('The original file name; its extension must agree with the content'),
   })
   .strict();

@@ -98,7 +98,8 @@ const en = {
   'privacy.fulfilment.erasure.nothing_kept': 'We kept nothing about you.',
   'privacy.fulfilment.erasure.kept_rows': '{table}: {rows} record(s)',
   'privacy.fulfilment.erasure.reason.policy_in_force': 'Your policy is in force: we need these records to perform the insurance contract.',
-  'privacy.fulfilment.erasure.reason.claim_open': 'Your claim is still open: we need these records to handle and settle it. They follow the normal retention once it is closed.',
+  'privacy.fulfilment.erasure.reason.claim_open':
+    'Your claim is still open: we need these records to handle and settle it. They follow the normal retention once it is closed.',
   'privacy.fulfilment.erasure.reason.legal_hold': 'Under a legal hold, erasure refused: {reason}',
   'privacy.fulfilment.close.heading': 'Close my account',
   'privacy.fulfilment.close.explain': 'You are logged out everywhere and can no longer log in. Your data is then kept or erased by our retention rules.',
@@ -206,7 +207,8 @@ const nl: Record<keyof typeof en, string> = {
   'privacy.fulfilment.erasure.nothing_kept': 'We hebben niets over u bewaard.',
   'privacy.fulfilment.erasure.kept_rows': '{table}: {rows} gegeven(s)',
   'privacy.fulfilment.erasure.reason.policy_in_force': 'Uw polis loopt: we hebben deze gegevens nodig om de verzekeringsovereenkomst uit te voeren.',
-  'privacy.fulfilment.erasure.reason.claim_open': 'Uw schadeclaim loopt nog: we hebben deze gegevens nodig om de schade te behandelen en af te wikkelen. Na afsluiting gelden de gewone bewaartermijnen.',
+  'privacy.fulfilment.erasure.reason.claim_open':
+    'Uw schadeclaim loopt nog: we hebben deze gegevens nodig om de schade te behandelen en af te wikkelen. Na afsluiting gelden de gewone bewaartermijnen.',
   'privacy.fulfilment.erasure.reason.legal_hold': 'Onder juridische bewaarplicht, wissen geweigerd: {reason}',
   'privacy.fulfilment.close.heading': 'Mijn account opheffen',
   'privacy.fulfilment.close.explain':
