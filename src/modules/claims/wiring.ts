@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.ts';
 import type { HttpModule } from '../../platform/http/app.ts';
 import type { JobHandlers } from '../../platform/jobs/index.ts';
+import { claimClosingApi } from './http/closing-routes.ts';
 import { claimsCoveragePages } from './http/coverage-pages.tsx';
 import { claimsCoverageApi } from './http/coverage-routes.ts';
 import { claimDiaryPages } from './http/diary-pages.tsx';
@@ -28,6 +29,8 @@ export const CLAIMS_HTTP_MODULES: HttpModule[] = [
   claimPaymentPages,
   // DESIGN §5: a partner sees a claim's status only with the customer's authorisation.
   claimPartnerApi,
+  // Closing a decided claim.
+  claimClosingApi,
   // First notice of loss, claim reads and the adjuster's queue; API and pages.
   fnolApi,
   fnolPages,

@@ -29,6 +29,8 @@ const PUBLIC = [
 
 /** A well-formed body per route, so that a refusal comes from the access rules and not from validation. */
 const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
+  'POST /api/v1/claims/:id/close': { note: 'Nothing left to do' },
+  'POST /backoffice/claims/:id/close': { note: 'Nothing left to do' },
   // Issue #4 first notice of loss: a customer reports only on a policy they hold (another's is not found), withdraws only
   // claims they reach, and neither assigns claims nor takes phone or jeweler reports.
   'POST /api/v1/claims': {
@@ -256,9 +258,11 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/claims/:id/duty-requests': { kind: 'exhibit_property', dueOn: '2099-01-01' },
   'POST /api/v1/claims/:id/duty-requests/:requestId/fulfil': { fulfilledOn: '2026-11-21' },
   'POST /api/v1/claims/:id/duty-requests/:requestId/answer': { note: 'I confirm the loss.' },
+  'POST /api/v1/claims/:id/duty-requests/:requestId/withdraw': { reason: 'No longer needed' },
   'POST /api/v1/claims/:id/duty-records': { kind: 'cooperation_issue', occurredOn: '2026-11-20', description: 'made up' },
   'POST /backoffice/claims/:id/duty-requests': { dutyKind: 'exhibit_property', dutyDueOn: '2099-01-01' },
   'POST /backoffice/claims/:id/duty-requests/:requestId/fulfil': { fulfilledOn: '2026-11-21' },
+  'POST /backoffice/claims/:id/duty-requests/:requestId/withdraw': { withdrawalReason: 'No longer needed' },
   'POST /backoffice/claims/:id/duty-records': { recordKind: 'cooperation_issue', recordOccurredOn: '2026-11-20', recordDescription: 'made up' },
   'POST /portal/claims/:id/duty-requests/:requestId': { answerNote: 'I confirm the loss.' },
   // Issue #4 subrogation, recoveries, appraisal (JPF-SUBRO-1/2, JPF-APPR-1): a customer records neither subrogation nor

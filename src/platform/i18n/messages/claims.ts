@@ -17,6 +17,14 @@ const en = {
   'claims.loss_kind.theft': 'Theft',
   'claims.loss_kind.disappearance': 'Disappearance',
   'claims.not_found': 'No such claim was found.',
+  'claims.close.claim_not_closable': 'Only a settled or denied claim can be closed (this one is {status}).',
+  'claims.close.payment_awaiting_approval': 'A payment on this claim is waiting for approval: approve or reject it first.',
+  'claims.close.appraisal_open': 'An appraisal dispute on this claim is still open.',
+  'claims.close.title': 'Close the claim',
+  'claims.close.lead': 'A settled or denied claim is closed when nothing is left to do. The suit limitation stays in the diary.',
+  'claims.close.note': 'Note',
+  'claims.close.note_required': 'Say in a few words why the claim is closed.',
+  'claims.close.submit': 'Close the claim',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -37,6 +45,14 @@ const nl: Record<keyof typeof en, string> = {
   'claims.loss_kind.theft': 'Diefstal',
   'claims.loss_kind.disappearance': 'Vermissing',
   'claims.not_found': 'Deze schadeclaim is niet gevonden.',
+  'claims.close.claim_not_closable': 'Alleen een afgewikkelde of afgewezen schadeclaim kan worden gesloten (deze is {status}).',
+  'claims.close.payment_awaiting_approval': 'Een betaling op deze schadeclaim wacht op goedkeuring: keur die eerst goed of af.',
+  'claims.close.appraisal_open': 'Er loopt nog een expertiseprocedure over deze schadeclaim.',
+  'claims.close.title': 'De schadeclaim sluiten',
+  'claims.close.lead': 'Een afgewikkelde of afgewezen schadeclaim wordt gesloten als er niets meer te doen is. De verjaringstermijn blijft in de agenda.',
+  'claims.close.note': 'Notitie',
+  'claims.close.note_required': 'Zeg in een paar woorden waarom de schadeclaim wordt gesloten.',
+  'claims.close.submit': 'De schadeclaim sluiten',
 };
 
 export const claimMessages = { en, nl };

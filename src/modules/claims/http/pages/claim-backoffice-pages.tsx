@@ -8,12 +8,14 @@ import type { TypedApp } from '../../../../platform/http/app.ts';
 import { originOf } from '../../../../platform/http/origin.ts';
 import { Button, ButtonLink, Card, CheckboxGroup, ErrorSummary, Field, Form, PageHeading, SummaryList, Table } from '../../../../platform/ui/components.tsx';
 import { SelectField } from '../../../../platform/ui/fields.tsx';
-import { attempt, type FormError, parseForm, says } from '../../../../platform/ui/forms.ts';
+import { attempt, errorFor, type FormError, parseForm, says } from '../../../../platform/ui/forms.ts';
 import { requirePageUser, translator } from '../../../../platform/ui/page-support.tsx';
 import type { QueueRow } from '../../claim-queue-repository.ts';
+import { CLOSABLE_STATUSES } from '../../domain/claim-closing.ts';
 import { decodeCursor, QUEUE_PAGE, type QueueFilter } from '../../domain/claim-queue.ts';
 import { LOSS_KINDS } from '../../domain/first-notice.ts';
 import { assignClaim } from '../../use-cases/assign-claim.ts';
+import { closeClaim } from '../../use-cases/close-claim.ts';
 import { getClaimDetail, listClaimHandlers, readClaimQueue } from '../../use-cases/read-claims.ts';
 import { CLAIM_360_SECTIONS } from '../claim-sections.ts';
 import { queueQuery } from '../fnol-schemas.ts';
@@ -28,6 +30,7 @@ import { DiaryTable, FilesTable, formatDay, lossKindText, pathId, sendClaimPage,
 
 const STATUS_CHOICES = ['open', 'reported', 'needs_information', 'covered', 'denied', 'settled', 'closed', 'withdrawn'] as const;
 const assignSchema = z.object({ adjusterUserId: z.uuid(says('claims_fnol.form.problem.adjuster')) });
+const closeSchema = z.object({ note: z.string().trim().min(3, says('claims.close.note_required')).max(1000) });
 
 type QueueForm = Record<string, string | undefined>;
 
@@ -208,13 +211,13 @@ async function send360(
         <ReportSummary locale={locale} claim={claim} />
       </Card>
       <Card id="claim-items" title={t('claims_fnol.page.items_title')}>
-        <ItemsTable locale={locale} claim={claim} caption={t('claims_fnol.page.items_title')} />
+        <ItemsTable locale={locale} claim={claim} caption={t('claims_fnol.page.items_caption', { claimNumber: claim.claimNumber })} />
       </Card>
       <Card id="claim-files" title={t('claims_fnol.page.files_title')}>
-        <FilesTable locale={locale} files={claim.files} caption={t('claims_fnol.page.files_title')} />
+        <FilesTable locale={locale} files={claim.files} caption={t('claims_fnol.page.files_caption', { claimNumber: claim.claimNumber })} />
       </Card>
       <Card id="claim-deadlines" title={t('claims_fnol.c360.deadlines')}>
-        <DiaryTable locale={locale} diary={claim.diary} caption={t('claims_fnol.c360.deadlines')} />
+        <DiaryTable locale={locale} diary={claim.diary} caption={t('claims_fnol.c360.deadlines_caption', { claimNumber: claim.claimNumber })} />
       </Card>
       {mayAssign ? (
         <Card id="claim-assign" title={t('claims_fnol.c360.assign')}>
@@ -233,6 +236,15 @@ async function send360(
         </Card>
       ) : null}
       {sections}
+      {mayAssign && CLOSABLE_STATUSES.includes(claim.status) ? (
+        <Card id="claim-close" title={t('claims.close.title')}>
+          <p>{t('claims.close.lead')}</p>
+          <Form action={`/backoffice/claims/${claim.id}/close`} csrfToken={request.csrfToken} aria-label={t('claims.close.title')}>
+            <Field locale={locale} name="note" label={t('claims.close.note')} error={errorFor(form.errors, 'note')} />
+            <Button>{t('claims.close.submit')}</Button>
+          </Form>
+        </Card>
+      ) : null}
       <p>
         <a href="/backoffice/claims">{t('claims_fnol.c360.back')}</a>
       </p>
@@ -266,6 +278,22 @@ export function registerClaimBackofficePages(app: TypedApp, deps: Deps): void {
     });
     if (!result.ok) return send360(deps, request, reply, actor, claimId, { errors: result.failure.errors, status: result.failure.status });
     setClaimFlash(reply, deps, 'assigned', claimId);
+    return reply.redirect(`/backoffice/claims/${claimId}`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/backoffice/claims/:id/close', { schema: { hide: true } }, async (request, reply) => {
+    const actor = requirePageUser(request, reply, 'claims:handle', `/backoffice/claims/${request.params.id}`);
+    if (!actor) return reply;
+    const claimId = pathId(request.params.id);
+    await getClaimDetail(deps, actor, claimId);
+    const parsed = parseForm(request.locale, closeSchema, request.body);
+    if (!parsed.ok) return send360(deps, request, reply, actor, claimId, { errors: parsed.errors, status: 400 });
+    const result = await attempt(request.locale, reply, 'note', () => closeClaim(deps, actor, claimId, parsed.data, originOf(request)), {
+      fieldName: (field) => field.replace(/^body\./, ''),
+      fieldCodes: [],
+    });
+    if (!result.ok) return send360(deps, request, reply, actor, claimId, { errors: result.failure.errors, status: result.failure.status });
+    setClaimFlash(reply, deps, 'closed', claimId);
     return reply.redirect(`/backoffice/claims/${claimId}`, 303);
   });
 }

@@ -21,8 +21,8 @@ import type { ClaimFile } from '../../use-cases/report-claim.ts';
  * dates and money in the reader's language, and the tables of files and deadlines both claim pages show.
  */
 
-const flash = flashCookie('bezel_claim_flash', ['reported', 'withdrawn', 'assigned'] as const);
-export type ClaimFlashKey = 'reported' | 'withdrawn' | 'assigned';
+const flash = flashCookie('bezel_claim_flash', ['reported', 'withdrawn', 'assigned', 'closed'] as const);
+export type ClaimFlashKey = 'reported' | 'withdrawn' | 'assigned' | 'closed';
 
 export function setClaimFlash(reply: FastifyReply, deps: Deps, key: ClaimFlashKey, claimId: string): void {
   flash.set(reply, deps, key, claimId);
