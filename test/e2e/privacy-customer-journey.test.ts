@@ -8,12 +8,14 @@ import { readEmbeddedJson } from '../../src/modules/privacy/fulfilment/package-p
 import { DEMO_PRODUCT } from '../../src/modules/products/index.ts';
 import { systemActor, type UserActor } from '../../src/platform/auth/actor.ts';
 import { SYSTEM_ORIGIN } from '../../src/platform/request-origin.ts';
+import { apiSession } from './api-session.ts';
+import { policyFromToday, today } from './claims-support.ts';
 import { expectAccessible, launchChromium, type RunningBezel, startBezel } from './support.ts';
 
 /**
- * Issue #5, "Proof": in Chromium, a customer downloads their encrypted data package (PRV-RIGHT-1), and a
- * customer with a policy in force asks for erasure and is told what is kept and why (PRV-RIGHT-3); every page
- * passes axe.
+ * Issue #5, "Proof": in Chromium, a customer downloads their encrypted data package (PRV-RIGHT-1), a customer
+ * with a policy in force asks for erasure and is told what is kept and why (PRV-RIGHT-3), and so is a customer
+ * whose claim is still open (issue #4 with PRV-RIGHT-3); every page passes axe.
  */
 let server: RunningBezel;
 let browser: Browser;
@@ -131,6 +133,63 @@ test('PRV-RIGHT-3: a customer with a policy in force asks for erasure and is tol
     // The policy is still in force; the account is closed: logging in again is refused.
     const row = await deps.db.selectFrom('policy').select('status').where('id', '=', policy.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'in_force');
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForLoadState();
+    assert.notEqual(new URL(page.url()).pathname, '/portal');
+  } finally {
+    await context.close();
+  }
+});
+
+test('PRV-RIGHT-3: a customer whose claim is still open asks for erasure and is told the claim’s records are kept and why — accessible', async () => {
+  const email = 'olga.open@example.com';
+  await customer('Olga Open', email);
+  const deps = server.bezel.deps;
+  const policy = await policyFromToday(server, email, 'Olga Open', [{ description: 'Sapphire pendant', category: 'necklace', coverageAmount: '3000.00' }]);
+  // Olga reports the loss of her pendant today (JSON API, as the portal's form posts it); the claim stays open.
+  const olga = await apiSession(server, email, DEMO_PASSWORD);
+  const narrative = 'The pendant’s chain broke on the ferry and it fell overboard.';
+  const reported = await olga('POST', '/api/v1/claims', {
+    policyId: policy.id,
+    items: [{ itemNo: 1, extent: 'whole' }],
+    lossKind: 'loss',
+    lossDate: today().toString(),
+    lossPlace: 'Staten Island Ferry',
+    lossCountry: 'US',
+    narrative,
+    protectionConfirmed: true,
+    reporterName: 'Olga Open',
+    reporterRelation: 'named_insured',
+    insuredName: 'Olga Open',
+  });
+  assert.equal(reported.status, 201, JSON.stringify(reported.json));
+  const claimId = reported.json.id as string;
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await logIn(page, email);
+    await page.goto(`${server.baseUrl}/portal/my-data`);
+    await expectAccessible(page, 'my data with an open claim');
+    await page.getByLabel('I understand: erase my data and close my account').check();
+    await page.getByRole('button', { name: 'Erase my data' }).click();
+    await page.getByRole('heading', { name: 'Your data has been erased' }).waitFor();
+    const kept = page.locator('#kept');
+    await kept.getByText('What we kept, and why').waitFor();
+    const lines = (await kept.getByRole('listitem').allTextContents()).map((line) => line.replace(/\s+/g, ' ').trim());
+    const why = 'Your claim is still open: we need these records to handle and settle it. They follow the normal retention once it is closed.';
+    for (const table of ['claim', 'claim_item', 'policy', 'application'])
+      assert.ok(
+        lines.some((line) => new RegExp(`^${table}: \\d+ record\\(s\\) — `).test(line) && line.endsWith(why)),
+        `${table} kept for the open claim, with the reason:\n${lines.join('\n')}`,
+      );
+    await expectAccessible(page, 'erasure result with an open claim');
+    // The claim is kept as it was, still open; the account is closed.
+    const claim = await deps.db.selectFrom('claim').select(['status', 'narrative', 'insured_name']).where('id', '=', claimId).executeTakeFirstOrThrow();
+    assert.deepEqual(claim, { status: 'reported', narrative, insured_name: 'Olga Open' });
     await page.goto(`${server.baseUrl}/login`);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);

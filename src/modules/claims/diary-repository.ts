@@ -19,7 +19,8 @@ export type DiaryKind =
   | 'examination_under_oath' // JPF-DUTY-5
   | 'exhibit_property_due' // JPF-DUTY-5
   | 'written_confirmation_due' // JPF-DUTY-2
-  | 'human_review_due'; // PRV-RIGHT-6: a person reviews an automated decision
+  | 'human_review_due' // PRV-RIGHT-6: a person reviews an automated decision
+  | 'recovery_review_due'; // JPF-SUBRO-2: the insurer reviews a recovery the insured reported (7 days)
 
 export type DiaryEntry = {
   id: string;

@@ -31,4 +31,8 @@ export const dutyErrors = {
   answerNeedsFiles: () => fieldError(422, 'answer_needs_files', 'claims_diary.error.answer_needs_files', 'fileIds'),
   /** A written confirmation is a document or a written note. */
   answerEmpty: () => fieldError(422, 'answer_empty', 'claims_diary.error.answer_empty', 'note'),
+  /** JPF-DUTY-5: a request is withdrawn with a reason (at least 3 characters). */
+  withdrawalReasonRequired: () => fieldError(422, 'withdrawal_reason_required', 'claims_polish.withdraw.reason_required', 'reason'),
+  /** JPF-DUTY-5: the insured has answered; the adjuster records the request as done rather than withdrawing it. */
+  answeredNotWithdrawable: () => new AppError(409, 'duty_request_answered', 'claims_polish.error.request_answered'),
 };

@@ -188,6 +188,11 @@ export async function markDutyRequestFulfilled(
     .execute();
 }
 
+/** JPF-DUTY-5: the request no longer applies (the reason is kept in the audit event of the withdrawal). */
+export async function markDutyRequestWithdrawn(db: Db, requestId: string): Promise<void> {
+  await db.updateTable('claim_duty_request').set({ status: 'withdrawn' }).where('id', '=', requestId).execute();
+}
+
 export async function insertDutyRecord(db: Db, record: DutyRecord): Promise<void> {
   await db
     .insertInto('claim_duty_record')

@@ -7,6 +7,7 @@ import { claimCoverageMessages } from './messages/claims-coverage.ts';
 import { claimDiaryMessages } from './messages/claims-diary.ts';
 import { claimFnolMessages } from './messages/claims-fnol.ts';
 import { claimPaymentMessages } from './messages/claims-payments.ts';
+import { claimPolishMessages } from './messages/claims-polish.ts';
 import { claimRecoveryMessages } from './messages/claims-recovery.ts';
 import { claimSettlementMessages } from './messages/claims-settlement.ts';
 import { documentMessages } from './messages/documents.ts';
@@ -55,6 +56,7 @@ const CATALOGS = [
   claimCoverageMessages,
   claimDiaryMessages,
   claimRecoveryMessages,
+  claimPolishMessages,
   privacyFulfilmentMessages,
   privacyProtectionMessages,
   privacyRetentionMessages,

@@ -56,6 +56,16 @@ export type MailTemplates = {
   claim_duty_requested: { name: string; link: string; claimNumber: string; duty: string; due: string; clause: string };
   /** Issue #4, JPF-DUTY-4/5, JPF-APPR-1: a deadline of the insured is near or overdue (texts in claims-diary.ts). */
   claim_duty_reminder: { name: string; link: string; claimNumber: string; duty: string; due: string; clause: string };
+  /** Issue #4, JPF-DUTY-5: the adjuster withdrew a request; the insured need not do it (texts in claims-polish.ts). */
+  claim_duty_withdrawn: { name: string; link: string; claimNumber: string; duty: string };
+  /** Issue #4, JPF-SETTLE-2: a repair/replacement order for a jeweler; only what the order carries (texts in claims-polish.ts). */
+  claim_jeweler_order_sent: { name: string; link: string; orderNo: string; claimNumber: string; work: string; item: string; deductible: string };
+  /** Issue #4, JPF-DUTY-4: the proof of loss was rejected; the reason and the deadline for a new one (texts in claims-polish.ts). */
+  claim_proof_of_loss_rejected: { name: string; link: string; claimNumber: string; reason: string; due: string };
+  /** Issue #4, JPF-DUTY-4 / JPF-SETTLE-9: the proof of loss was accepted; `next` says what starts the 30 days (texts in claims-polish.ts). */
+  claim_proof_of_loss_accepted: { name: string; link: string; claimNumber: string; next: string };
+  /** Issue #4, JPF-SETTLE-9: a worksheet version is ready to review and agree in writing (texts in claims-polish.ts). */
+  claim_settlement_ready: { name: string; link: string; claimNumber: string; amount: string; next: string };
 };
 
 export type MailTemplateName = keyof MailTemplates;
@@ -84,6 +94,11 @@ export const MAIL_TEMPLATE_PARAMS: { [T in MailTemplateName]: readonly (keyof Ma
   claim_acknowledgement: ['name', 'link', 'claimNumber', 'policyNumber', 'lossDate', 'proofOfLossDue', 'suitLimitation'],
   claim_duty_requested: ['name', 'link', 'claimNumber', 'duty', 'due', 'clause'],
   claim_duty_reminder: ['name', 'link', 'claimNumber', 'duty', 'due', 'clause'],
+  claim_duty_withdrawn: ['name', 'link', 'claimNumber', 'duty'],
+  claim_jeweler_order_sent: ['name', 'link', 'orderNo', 'claimNumber', 'work', 'item', 'deductible'],
+  claim_proof_of_loss_rejected: ['name', 'link', 'claimNumber', 'reason', 'due'],
+  claim_proof_of_loss_accepted: ['name', 'link', 'claimNumber', 'next'],
+  claim_settlement_ready: ['name', 'link', 'claimNumber', 'amount', 'next'],
 };
 
 export type RenderedMail = { subject: string; text: string; html: string; headers?: Record<string, string> };

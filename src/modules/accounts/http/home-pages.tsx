@@ -26,7 +26,6 @@ function portalTexts(actor: UserActor): { title: MessageKey; empty: MessageKey }
 
 const BACK_OFFICE_EMPTY: Partial<Record<Role, MessageKey>> = {
   underwriter: 'back_office.empty.underwriter',
-  adjuster: 'back_office.empty.adjuster',
   billing: 'back_office.empty.billing',
   privacy_officer: 'back_office.empty.privacy_officer',
   secretary: 'back_office.empty.secretary',
@@ -73,6 +72,31 @@ export const homePages: HttpModule = {
                 <li>
                   <a href="/portal/policies">{t('policy_pages.nav.policies')}</a>
                 </li>
+              </ul>
+            </Card>
+          ) : null}
+          {/* Issue #4: the claim pages this person may use — their own (or their clients') claims; a jeweler's reports and orders (JPF-SETTLE-2). */}
+          {can(actor, 'claims:report') && (actor.roles.includes('customer') || actor.roles.includes('agent') || actor.roles.includes('jeweler')) ? (
+            <Card id="claims" title={t('nav.claims')}>
+              <ul>
+                {actor.roles.includes('customer') || actor.roles.includes('agent') ? (
+                  <li>
+                    <a href="/portal/claims">{t('claims_fnol.mine.title')}</a>
+                  </li>
+                ) : null}
+                {actor.roles.includes('jeweler') ? (
+                  <>
+                    <li>
+                      <a href="/portal/jeweler/claims/new">{t('claims_fnol.jeweler.title')}</a>
+                    </li>
+                    <li>
+                      <a href="/portal/jeweler/claims">{t('claims_fnol.jeweler.list_link')}</a>
+                    </li>
+                    <li>
+                      <a href="/portal/jeweler/orders">{t('claims_payments.jeweler.title')}</a>
+                    </li>
+                  </>
+                ) : null}
               </ul>
             </Card>
           ) : null}
@@ -164,6 +188,26 @@ export const homePages: HttpModule = {
                       <a href="/backoffice/products">{t('product_pages.products.title')}</a>
                     </li>
                   </ul>
+                ) : null}
+                {/* Issue #4: the adjuster's claims queue and diary, and phone reports (claims-fnol, claims-diary). */}
+                {role === 'adjuster' && can(actor, 'claims:handle') ? (
+                  <ul>
+                    <li>
+                      <a href="/backoffice/claims">{t('claims_fnol.queue.title')}</a>
+                    </li>
+                    <li>
+                      <a href="/backoffice/claims/diary">{t('claims_diary.list.title')}</a>
+                    </li>
+                    <li>
+                      <a href="/backoffice/claims/new">{t('claims_fnol.phone.title')}</a>
+                    </li>
+                  </ul>
+                ) : null}
+                {/* Issue #4: each adjuster's payment authority (claims-payments). */}
+                {role === 'admin' && can(actor, 'claims:manage_authority') ? (
+                  <p>
+                    <a href="/backoffice/payment-authority">{t('claims_payments.authority.title')}</a>
+                  </p>
                 ) : null}
                 {(role === 'admin' || role === 'auditor') && can(actor, 'users:read') ? (
                   <p>

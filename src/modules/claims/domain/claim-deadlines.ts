@@ -21,6 +21,8 @@ export const SETTLEMENT_DAYS = 30;
 export const APPRAISER_NAMING_DAYS = 20;
 /** JPF-APPR-1: the two appraisers agree on an umpire within 15 days (after both are named), else a judge selects one. */
 export const UMPIRE_NAMING_DAYS = 15;
+/** JPF-SUBRO-2: a recovery the insured reported, with no adjuster to tell, is reviewed by the insurer within 7 days. */
+export const RECOVERY_REVIEW_DAYS = 7;
 /** An open deadline this close (or closer) is "near": shown as such and reminded. */
 export const NEAR_DAYS = 7;
 /** A deadline is reminded again at most once in this many days. */
@@ -51,6 +53,14 @@ export function appraiserNamingDue(demandReceivedOn: DateInput): Temporal.PlainD
  */
 export function umpireNamingDue(insuredAppraiserNamedOn: DateInput, insurerAppraiserNamedOn: DateInput): Temporal.PlainDate {
   return later(insuredAppraiserNamedOn, insurerAppraiserNamedOn).add({ days: UMPIRE_NAMING_DAYS });
+}
+
+/**
+ * JPF-SUBRO-2: "you must notify us … promptly" of a recovery — when the insured's notice reaches no adjuster (none
+ * assigned), the insurer's own deadline to review it is 7 days after the day it was reported.
+ */
+export function recoveryReviewDue(reportedOn: DateInput): Temporal.PlainDate {
+  return date(reportedOn).add({ days: RECOVERY_REVIEW_DAYS });
 }
 
 /**
@@ -112,6 +122,7 @@ export const DIARY_KIND_RULES: Readonly<Record<DiaryKind, { party: DiaryParty; c
   exhibit_property_due: { party: 'insured', clause: 'JPF-DUTY-5', remindInsured: true },
   written_confirmation_due: { party: 'insured', clause: 'JPF-DUTY-2', remindInsured: true },
   human_review_due: { party: 'insurer', clause: 'PRV-RIGHT-6', remindInsured: false },
+  recovery_review_due: { party: 'insurer', clause: 'JPF-SUBRO-2', remindInsured: false },
 };
 
 export const DIARY_KINDS = Object.keys(DIARY_KIND_RULES) as DiaryKind[];

@@ -14,10 +14,11 @@ import { fulfilDutyRequest } from '../use-cases/fulfil-duty-request.ts';
 import { type ClaimDuties, readClaimDuties } from '../use-cases/read-duties.ts';
 import { recordDuty } from '../use-cases/record-duty.ts';
 import { requestDuty } from '../use-cases/request-duty.ts';
+import { withdrawDutyRequest } from '../use-cases/withdraw-duty-request.ts';
 import { registerAnswerPages } from './diary-answer-pages.tsx';
 import { registerDiaryListPage } from './diary-list-page.tsx';
 import { pathId, sendDiaryLayoutPage } from './diary-page-support.ts';
-import { DiaryBody, type DiaryForms, diaryPagePath, EMPTY_DIARY_FORMS, fulfilFieldId } from './diary-views.tsx';
+import { DiaryBody, type DiaryForms, diaryPagePath, EMPTY_DIARY_FORMS, fulfilFieldId, withdrawFieldId } from './diary-views.tsx';
 
 /**
  * Pages of the claim's duties and deadlines (issue #4), working without JavaScript: the claim's diary page in the back
@@ -59,6 +60,13 @@ const recordForm = z.object({
 });
 
 const fulfilForm = z.object({ fulfilledOn: requiredDate, fulfilmentNote: optionalText(2000) });
+const withdrawForm = z.object({
+  withdrawalReason: z
+    .string(says('claims_polish.withdraw.reason_required'))
+    .trim()
+    .min(3, says('claims_polish.withdraw.reason_required'))
+    .max(2000, says('claims_diary.form.too_long')),
+});
 
 /** Use-case field names ('dueOn') are the form's ('dutyDueOn'). */
 const prefixed = (prefix: string) => (field: string) => `${prefix}${field.charAt(0).toUpperCase()}${field.slice(1)}`;
@@ -213,6 +221,36 @@ export const claimDiaryPages: HttpModule = {
           return sendClaimDiaryPage(request, reply, duties, { forms: { form: `fulfil:${requestId}`, values, errors }, status: result.failure.status });
         }
         const done = translate(request.locale, 'claims_diary.done.fulfilled', {
+          what: translate(request.locale, `claims_diary.request_kind.${result.value.kind}`),
+        });
+        return sendClaimDiaryPage(request, reply, await readClaimDuties(deps, actor, duties.claim.id), { done });
+      },
+    );
+
+    // JPF-DUTY-5: the adjuster withdraws a request still waiting for the insured; its deadline is cancelled.
+    app.post<{ Params: { id: string; requestId: string } }>(
+      '/backoffice/claims/:id/duty-requests/:requestId/withdraw',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const page = await handlerPost(request, reply);
+        if (!page) return reply;
+        const { actor, duties } = page;
+        const requestId = pathId(request.params.requestId);
+        const values = formValues(request.body, ['withdrawalReason']);
+        const result = await submitForm(
+          request,
+          reply,
+          withdrawForm,
+          'withdrawalReason',
+          (data) => withdrawDutyRequest(deps, actor, duties.claim.id, requestId, { reason: data.withdrawalReason }, originOf(request)),
+          { fieldCodes: [...DIARY_FIELD_CODES, 'withdrawal_reason_required'] },
+        );
+        if (!result.ok) {
+          // Every message of this form belongs to its one field, the form's own and the use case's ('reason').
+          const errors: FormError[] = result.failure.errors.map((error) => ({ ...error, field: withdrawFieldId(requestId) }));
+          return sendClaimDiaryPage(request, reply, duties, { forms: { form: `withdraw:${requestId}`, values, errors }, status: result.failure.status });
+        }
+        const done = translate(request.locale, 'claims_polish.withdraw.done', {
           what: translate(request.locale, `claims_diary.request_kind.${result.value.kind}`),
         });
         return sendClaimDiaryPage(request, reply, await readClaimDuties(deps, actor, duties.claim.id), { done });

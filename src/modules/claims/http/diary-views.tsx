@@ -16,11 +16,16 @@ import type { ClaimDuties, DiaryEntryView } from '../use-cases/read-duties.ts';
  * Rendered inside the claim 360 view and on the claim's diary page, which shows a refused form again with its errors.
  */
 
-export type DiaryForms = { form: 'request' | 'record' | `fulfil:${string}` | null; values: FormValues; errors: readonly FormError[] };
+export type DiaryForms = {
+  form: 'request' | 'record' | `fulfil:${string}` | `withdraw:${string}` | null;
+  values: FormValues;
+  errors: readonly FormError[];
+};
 export const EMPTY_DIARY_FORMS: DiaryForms = { form: null, values: {}, errors: [] };
 
 export const diaryPagePath = (claimId: string) => `/backoffice/claims/${claimId}/diary`;
 export const fulfilFieldId = (requestId: string, name: string) => `fulfil-${requestId}-${name}`;
+export const withdrawFieldId = (requestId: string) => `withdraw-${requestId}-reason`;
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 const translator =
@@ -142,6 +147,44 @@ function FulfilForm({
   );
 }
 
+/** JPF-DUTY-5: withdraw a request still waiting for the insured, with the reason (kept in the audit trail). */
+function WithdrawForm({
+  locale,
+  claimId,
+  request,
+  csrfToken,
+  forms,
+}: {
+  locale: Locale;
+  claimId: string;
+  request: DutyRequest;
+  csrfToken: string;
+  forms: DiaryForms;
+}) {
+  const t = translator(locale);
+  const mine = forms.form === `withdraw:${request.id}`;
+  const errors = mine ? forms.errors : [];
+  const label = translate(locale, 'claims_polish.withdraw.label', { what: t(`claims_diary.request_kind.${request.kind}`) });
+  return (
+    <Form action={`/backoffice/claims/${claimId}/duty-requests/${request.id}/withdraw`} csrfToken={csrfToken} aria-label={label}>
+      <ErrorSummary locale={locale} errors={errors} />
+      <Field
+        locale={locale}
+        id={`field-${withdrawFieldId(request.id)}`}
+        name="withdrawalReason"
+        label={translate(locale, 'claims_polish.withdraw.reason')}
+        hint={translate(locale, 'claims_polish.withdraw.reason_hint')}
+        maxLength={2000}
+        value={mine ? forms.values.withdrawalReason : undefined}
+        error={errorFor(errors, withdrawFieldId(request.id))}
+      />
+      <Button variant="secondary" aria-label={label}>
+        {translate(locale, 'claims_polish.withdraw.submit')}
+      </Button>
+    </Form>
+  );
+}
+
 function RequestsTable(props: { locale: Locale; duties: ClaimDuties; csrfToken: string; canHandle: boolean; forms: DiaryForms }) {
   const { locale, duties } = props;
   const t = translator(locale);
@@ -166,14 +209,19 @@ function RequestsTable(props: { locale: Locale; duties: ClaimDuties; csrfToken: 
                 header: t('claims_diary.column.action'),
                 cell: (request: DutyRequest) =>
                   open(request) ? (
-                    <FulfilForm
-                      locale={locale}
-                      claimId={duties.claim.id}
-                      request={request}
-                      csrfToken={props.csrfToken}
-                      forms={props.forms}
-                      today={duties.today.toString()}
-                    />
+                    <>
+                      <FulfilForm
+                        locale={locale}
+                        claimId={duties.claim.id}
+                        request={request}
+                        csrfToken={props.csrfToken}
+                        forms={props.forms}
+                        today={duties.today.toString()}
+                      />
+                      {request.status === 'open' ? (
+                        <WithdrawForm locale={locale} claimId={duties.claim.id} request={request} csrfToken={props.csrfToken} forms={props.forms} />
+                      ) : null}
+                    </>
                   ) : null,
               },
             ]

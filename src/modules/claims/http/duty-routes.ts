@@ -8,6 +8,7 @@ import { fulfilDutyRequest } from '../use-cases/fulfil-duty-request.ts';
 import { readClaimDuties, readDiary } from '../use-cases/read-duties.ts';
 import { recordDuty } from '../use-cases/record-duty.ts';
 import { requestDuty } from '../use-cases/request-duty.ts';
+import { withdrawDutyRequest } from '../use-cases/withdraw-duty-request.ts';
 import {
   answerBody,
   claimParam,
@@ -23,6 +24,7 @@ import {
   dutyRequestSchema,
   fulfilBody,
   requestParams,
+  withdrawBody,
 } from './duty-schemas.ts';
 
 /**
@@ -120,6 +122,25 @@ export const claimDutiesApi: HttpModule = {
       },
       async (request) =>
         dutyRequestJson(await fulfilDutyRequest(deps, request.actor, request.params.id, request.params.requestId, request.body, originOf(request))),
+    );
+
+    app.post(
+      '/api/v1/claims/:id/duty-requests/:requestId/withdraw',
+      {
+        schema: {
+          ...tags,
+          summary: 'Withdraw a duty request that no longer applies (claims handlers, JPF-DUTY-5): its diary entry is cancelled',
+          description:
+            'The insured is mailed that it is no longer needed; the reason stays in the audit trail. A request the insured has answered is 409 ' +
+            '`duty_request_answered` (record it as done instead); a fulfilled or withdrawn one 409 `duty_request_closed`; a finished claim 409 ' +
+            '`claim_closed`. Nothing is written then.',
+          params: requestParams,
+          body: withdrawBody,
+          response: { 200: dutyRequestSchema, ...problemResponses },
+        },
+      },
+      async (request) =>
+        dutyRequestJson(await withdrawDutyRequest(deps, request.actor, request.params.id, request.params.requestId, request.body, originOf(request))),
     );
 
     app.post(

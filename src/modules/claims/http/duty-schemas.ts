@@ -87,6 +87,12 @@ export const fulfilBody = z
   })
   .strict();
 
+export const withdrawBody = z
+  .object({
+    reason: z.string().trim().min(3).max(2000).describe('Why the request no longer applies; kept in the audit trail, not sent to the insured'),
+  })
+  .strict();
+
 export const answerBody = z
   .object({
     fileIds: z.array(z.uuid()).max(10).default([]).describe('Files uploaded with purpose claim_document (POST /api/v1/files)'),

@@ -86,7 +86,8 @@ export function OrdersTable({
   const t = translator(locale);
   return (
     <Table
-      caption={t('claims_payments.orders.title')}
+      // Inside the card titled "Repair and replacement orders": a region name of its own (axe landmark-unique).
+      caption={t('claims_payments.orders.caption')}
       rows={orders}
       rowKey={(order) => order.id}
       empty={t('claims_payments.orders.none')}

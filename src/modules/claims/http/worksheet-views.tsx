@@ -57,7 +57,8 @@ export function WorksheetTable({ locale, worksheet, timeZone }: { locale: Locale
         {worksheet.reason ? <> {t('claims_settlement.worksheet.reason', { reason: worksheet.reason })}</> : null}
       </p>
       <Table
-        caption={t('claims_settlement.worksheet.title')}
+        // Inside the card titled "Settlement worksheet": the table's region is named by its version (axe landmark-unique).
+        caption={t('claims_settlement.worksheet.version', { version: worksheet.version, date: instantDayText(locale, worksheet.createdAt, timeZone) })}
         captionHidden
         rows={worksheet.lines}
         rowKey={(line) => String(line.lineNo)}

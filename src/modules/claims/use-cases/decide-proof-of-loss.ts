@@ -11,6 +11,7 @@ import { addDiaryEntries } from '../diary-repository.ts';
 import { proofOfLossDue } from '../domain/claim-deadlines.ts';
 import { listProofsOfLoss, decideProofOfLoss as recordDecision } from '../proof-of-loss-repository.ts';
 import { settlementErrors } from '../settlement-errors.ts';
+import { mailProofAccepted, mailProofRejected } from './claim-mails.ts';
 import { addSettlementDueWhenReady } from './settlement-due.ts';
 
 export type ProofDecisionInput = { decision: 'accept' } | { decision: 'reject'; reason: string };
@@ -22,7 +23,8 @@ const FINISHED = new Set(['withdrawn', 'closed']);
  * The adjuster accepts a proof of loss as satisfactory — with the amount agreed in writing, that starts the 30 days
  * of JPF-SETTLE-9 (the 'settlement_due' diary entry) — or rejects it with the reason, which the insured sees; they
  * then send a new one, still due 90 days after the loss (JPF-DUTY-4: the diary entry opens again). A proof already
- * decided is not decided again (409).
+ * decided is not decided again (409). The insured is mailed the decision: the reason and the deadline for a new one,
+ * or the acceptance with what starts the 30 days.
  */
 export async function decideProofOfLoss(
   deps: Deps,
@@ -59,13 +61,18 @@ export async function decideProofOfLoss(
         now,
       );
     }
+    // JPF-DUTY-4: the insured is told either way — the reason and the new deadline, or that it was accepted.
+    const mailed =
+      status === 'accepted'
+        ? await mailProofAccepted(trx, deps, claim, settlementDueOn)
+        : await mailProofRejected(trx, deps, claim, reason ?? '', proofDueOn ?? proofOfLossDue(claim.lossDate).toString());
     await recordAuditEvent(
       trx,
       {
         actor,
         action: status === 'accepted' ? 'claim.proof_of_loss_accepted' : 'claim.proof_of_loss_rejected',
         subject: { type: 'claim', id: claim.id },
-        details: { claimNumber: claim.claimNumber, proofId: proof.id, submissionNo: proof.submissionNo, reason, settlementDueOn, proofDueOn },
+        details: { claimNumber: claim.claimNumber, proofId: proof.id, submissionNo: proof.submissionNo, reason, settlementDueOn, proofDueOn, mailed },
         requestId: origin.requestId,
       },
       deps.clock,

@@ -15,6 +15,7 @@ import { computeWorksheet, type ScheduledSetPiece, type WorksheetLineInput } fro
 import { settlementErrors } from '../settlement-errors.ts';
 import { findCurrentWorksheet, insertWorksheet, type StoredWorksheet } from '../settlement-repository.ts';
 import { storedLineOf, type WorksheetLineRequest } from '../worksheet-detail.ts';
+import { mailSettlementReady } from './claim-mails.ts';
 
 export type WorksheetRequest = { lines: WorksheetLineRequest[]; reason?: string | null | undefined };
 
@@ -51,7 +52,8 @@ function lineInputOf(item: ClaimItem, request: WorksheetLineRequest, currency: '
  * insurance, payments by others, salvage); the coverage amounts are the claim's (the schedule on the loss date),
  * the pairs and sets and the total limit come from the policy as of the loss date, the deductible from its
  * declarations. The calculation (decision 0016) is stored line by line. A new version needs the insured's
- * agreement again, so an open settlement deadline (JPF-SETTLE-9) is cancelled.
+ * agreement again, so an open settlement deadline (JPF-SETTLE-9) is cancelled, and the insured is mailed that the
+ * amount is ready to review and agree.
  */
 export async function makeWorksheet(deps: Deps, actor: Actor, claimId: string, request: WorksheetRequest, origin: RequestOrigin): Promise<StoredWorksheet> {
   requirePermission(actor, 'claims:handle');
@@ -117,6 +119,10 @@ export async function makeWorksheet(deps: Deps, actor: Actor, claimId: string, r
     await insertWorksheet(trx, stored);
     // JPF-SETTLE-9: the amount agreed before is no longer the amount; the 30 days start again on a new agreement.
     await closeDiaryEntries(trx, claim.id, 'settlement_due', 'cancelled', now);
+    // JPF-SUBRO-2: a new version is the insurer's review of a recovery the insured reported (a found item comes off it).
+    await closeDiaryEntries(trx, claim.id, 'recovery_review_due', 'done', now);
+    // JPF-SETTLE-9: the insured is mailed that the amount is ready to review and agree in writing.
+    const mailed = await mailSettlementReady(trx, deps, claim, stored);
     await recordAuditEvent(
       trx,
       {
@@ -130,6 +136,7 @@ export async function makeWorksheet(deps: Deps, actor: Actor, claimId: string, r
           totalPayable: stored.totalPayable.toJSON(),
           lines: stored.lines.map((line) => ({ lineNo: line.lineNo, method: line.method, payable: line.payable.toJSON(), totalLoss: line.totalLoss })),
           reason,
+          mailed,
         },
         requestId: origin.requestId,
       },

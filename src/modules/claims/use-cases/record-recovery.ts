@@ -11,6 +11,8 @@ import { enqueueMail, isMailAddress } from '../../../platform/mail/index.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { type Claim, findClaimItems, updateClaimStatus } from '../claims-repository.ts';
+import { addDiaryEntries } from '../diary-repository.ts';
+import { deadlineEntry, recoveryReviewDue } from '../domain/claim-deadlines.ts';
 import { everyItemWithdrawn, partyToNotify, recoveryDateProblem, recoveryOutcome } from '../domain/recovery.ts';
 import { findContact, findPaidOnClaim, insertRecovery, listRecoveries, type Recovery } from '../recovery-repository.ts';
 import { recoveryText } from '../recovery-words.ts';
@@ -43,9 +45,10 @@ export type RecordedRecovery = {
  * on the day it was recovered; an item found before that is withdrawn from the claim instead — when that leaves no
  * item to settle, the claim closes. Money recovered is booked against what was paid (net paid).
  * "You must notify us or we must notify you promptly": the insurer's record mails the policyholder in their language;
- * the policyholder's report mails the claim's adjuster (when one is assigned; the recovery shows on the claim
- * either way). A line not on the claim, an item already found, a date in the future or before the loss: refused,
- * nothing written. Audited, with the mail in the same transaction (outbox).
+ * the policyholder's report mails the claim's adjuster — when none is assigned, it adds the insurer's 7-day
+ * 'recovery_review_due' deadline to the diary instead (the recovery shows on the claim either way). A line not on
+ * the claim, an item already found, a date in the future or before the loss: refused, nothing written. Audited,
+ * with the mail in the same transaction (outbox).
  */
 export async function recordRecovery(deps: Deps, actor: Actor, claimId: string, input: RecoveryInput, origin: RequestOrigin): Promise<RecordedRecovery> {
   requirePermission(actor, 'claims:report');
@@ -97,6 +100,10 @@ export async function recordRecovery(deps: Deps, actor: Actor, claimId: string, 
     if (claimClosed) await updateClaimStatus(trx, claim.id, 'closed', now);
 
     const byMail = await notifyOtherSide(trx, deps, claim, recovery);
+    // JPF-SUBRO-2: the insured's notice that reached no adjuster (none assigned) becomes the insurer's deadline to review
+    // it, 7 days on, in the adjuster's diary; a new worksheet version closes it.
+    const reviewDueOn = reportedBy === 'insured' && claim.adjusterUserId === null ? recoveryReviewDue(claimToday(deps, claim)).toString() : null;
+    if (reviewDueOn) await addDiaryEntries(trx, [deadlineEntry(claim.id, 'recovery_review_due', reviewDueOn, { referenceId: recovery.id })], now);
     await recordAuditEvent(
       trx,
       {
@@ -113,6 +120,7 @@ export async function recordRecovery(deps: Deps, actor: Actor, claimId: string, 
           reportedBy,
           notified: partyToNotify(reportedBy),
           notifiedByMail: byMail,
+          reviewDueOn,
           claimClosed,
         },
         personalDetails: { description: recovery.description, recoveredFrom: recovery.recoveredFrom },

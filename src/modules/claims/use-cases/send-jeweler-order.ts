@@ -21,6 +21,7 @@ import {
   setClaimJeweler,
 } from '../jeweler-order-repository.ts';
 import { jewelerOrderErrors } from '../payment-errors.ts';
+import { mailJewelerOrder } from './claim-mails.ts';
 import { assertOpenForSettlement, lockedClaim } from './claim-payment-support.ts';
 
 export type JewelerOrderInput = {
@@ -47,7 +48,8 @@ function categoriesOf(phone: string | null): string[] {
  * to do, the customer's name, address and phone (and, with the option, the deductible to collect). Sending it
  * discloses that data, so the disclosure is logged by the privacy module in the same transaction (PRV-DISC-3,
  * basis 'repair_order'); a jeweler who is not in the recipient registry receives nothing. The claim's jeweler
- * becomes this jeweler, so they reach the claim.
+ * becomes this jeweler, so they reach the claim, and the jeweler is mailed a notice of the order (outbox, same
+ * transaction) that links to their orders page.
  */
 export async function sendJewelerOrder(deps: Deps, actor: Actor, claimId: string, input: JewelerOrderInput, origin: RequestOrigin): Promise<JewelerOrder> {
   requirePermission(actor, 'claims:handle');
@@ -108,6 +110,10 @@ export async function sendJewelerOrder(deps: Deps, actor: Actor, claimId: string
       sentAt: now,
     });
     await setClaimJeweler(trx, claim.id, jeweler.id, now);
+    const order = await findOrderOfClaim(trx, claim.id, id);
+    if (!order) throw new Error('jeweler order vanished');
+    // JPF-SETTLE-2: the jeweler is told by mail (their language), with no customer data beyond the order's.
+    const mailed = await mailJewelerOrder(trx, deps, order);
     await recordAuditEvent(
       trx,
       {
@@ -123,13 +129,12 @@ export async function sendJewelerOrder(deps: Deps, actor: Actor, claimId: string
           jewelerUserId: jeweler.id,
           disclosureId: disclosure.disclosure.id,
           collectDeductible: input.collectDeductible,
+          mailed,
         },
         requestId: origin.requestId,
       },
       deps.clock,
     );
-    const order = await findOrderOfClaim(trx, claim.id, id);
-    if (!order) throw new Error('jeweler order vanished');
     return order;
   });
 }

@@ -11,6 +11,7 @@ const en = {
   'claims_diary.kind.exhibit_property_due': 'Showing us the property',
   'claims_diary.kind.written_confirmation_due': 'Written confirmation of the loss',
   'claims_diary.kind.human_review_due': 'A person reviews an automated decision',
+  'claims_diary.kind.recovery_review_due': 'Review of a reported recovery',
   'claims_diary.kind_with_note': '{what}: {note}',
   // The clause behind each deadline, in plain words.
   'claims_diary.clause.proof_of_loss_due':
@@ -27,6 +28,8 @@ const en = {
   'claims_diary.clause.exhibit_property_due': 'Your policy asks you to show us the damaged and undamaged jewelry when we reasonably ask you to.',
   'claims_diary.clause.written_confirmation_due': 'Your policy asks you to confirm the loss to us in writing when we ask you to.',
   'claims_diary.clause.human_review_due': 'You asked for a person to review a decision that was made automatically; we do that before it stands.',
+  'claims_diary.clause.recovery_review_due':
+    'You told us that something was recovered; we check what it means for your claim (property we paid for becomes ours) and let you know.',
   // When: relative to today.
   'claims_diary.due.in_days': 'by {date} (in {days} days)',
   'claims_diary.due.tomorrow': 'by {date} (tomorrow)',
@@ -89,7 +92,7 @@ const en = {
   'claims_diary.column.clause': 'Clause',
   'claims_diary.column.status': 'Status',
   'claims_diary.column.requested': 'Asked on',
-  'claims_diary.column.action': 'Record as done',
+  'claims_diary.column.action': 'Actions',
   'claims_diary.column.occurred': 'Date',
   'claims_diary.column.decision': 'Decision',
   'claims_diary.column.claim': 'Claim',
@@ -187,6 +190,7 @@ const nl: Record<keyof typeof en, string> = {
   'claims_diary.kind.exhibit_property_due': 'De sieraden aan ons laten zien',
   'claims_diary.kind.written_confirmation_due': 'Schriftelijke bevestiging van het verlies',
   'claims_diary.kind.human_review_due': 'Een medewerker beoordeelt een geautomatiseerd besluit',
+  'claims_diary.kind.recovery_review_due': 'Beoordeling van wat als teruggekregen is gemeld',
   'claims_diary.kind_with_note': '{what}: {note}',
   'claims_diary.clause.proof_of_loss_due':
     'Uw polis vraagt u ons binnen 90 dagen na het verlies een ondertekende opgave van uw schade (de schadeopgave) te sturen, met een overzicht en uw rekeningen en bonnen.',
@@ -204,6 +208,8 @@ const nl: Record<keyof typeof en, string> = {
   'claims_diary.clause.written_confirmation_due': 'Uw polis vraagt u het verlies schriftelijk aan ons te bevestigen als wij daarom vragen.',
   'claims_diary.clause.human_review_due':
     'U hebt gevraagd dat een medewerker een automatisch genomen besluit beoordeelt; dat doen wij voordat het besluit blijft staan.',
+  'claims_diary.clause.recovery_review_due':
+    'U hebt ons laten weten dat er iets is teruggekregen; wij bekijken wat dat betekent voor uw schadeclaim (wat wij hebben betaald, wordt van ons) en laten het u weten.',
   'claims_diary.due.in_days': 'uiterlijk {date} (over {days} dagen)',
   'claims_diary.due.tomorrow': 'uiterlijk {date} (morgen)',
   'claims_diary.due.today': 'uiterlijk {date} (vandaag)',
@@ -264,7 +270,7 @@ const nl: Record<keyof typeof en, string> = {
   'claims_diary.column.clause': 'Bepaling',
   'claims_diary.column.status': 'Status',
   'claims_diary.column.requested': 'Gevraagd op',
-  'claims_diary.column.action': 'Vastleggen als gedaan',
+  'claims_diary.column.action': 'Acties',
   'claims_diary.column.occurred': 'Datum',
   'claims_diary.column.decision': 'Besluit',
   'claims_diary.column.claim': 'Schadeclaim',

@@ -96,6 +96,7 @@ const en = {
   'claims_payments.form.choose_jeweler': 'Choose the jeweler to pay.',
   'claims_payments.form.lines_or_amount': 'Choose worksheet lines or give an amount on account (one of the two).',
   'claims_payments.orders.title': 'Repair and replacement orders',
+  'claims_payments.orders.caption': 'Orders sent to jewelers',
   'claims_payments.orders.page_title': 'Jeweler orders of claim {claimNumber}',
   'claims_payments.orders.lead':
     'Orders go to the selling jeweler or an approved one and carry only the item, what to do, and the customer’s name, address and phone (JPF-SETTLE-2). Each is logged as a disclosure.',
@@ -269,6 +270,7 @@ const nl: Record<keyof typeof en, string> = {
   'claims_payments.form.choose_jeweler': 'Kies de juwelier die wordt betaald.',
   'claims_payments.form.lines_or_amount': 'Kies regels of geef een voorschot op (een van beide).',
   'claims_payments.orders.title': 'Herstel- en vervangingsopdrachten',
+  'claims_payments.orders.caption': 'Opdrachten aan juweliers',
   'claims_payments.orders.page_title': 'Juweliersopdrachten van schadeclaim {claimNumber}',
   'claims_payments.orders.lead':
     'Opdrachten gaan naar de verkopende of een erkende juwelier en bevatten alleen het sieraad, wat er moet gebeuren en naam, adres en telefoon van de klant (JPF-SETTLE-2). Elke opdracht wordt vastgelegd als verstrekking.',

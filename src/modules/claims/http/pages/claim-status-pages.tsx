@@ -85,7 +85,7 @@ async function sendStatusPage(
         <ItemsTable locale={locale} claim={claim} caption={t('claims_fnol.page.items_title')} />
       </Card>
       <Card id="claim-documents" title={t('claims_fnol.page.files_title')}>
-        <FilesTable locale={locale} files={claim.files} caption={t('claims_fnol.page.files_title')} />
+        <FilesTable locale={locale} files={claim.files} caption={t('claims_fnol.page.files_caption', { claimNumber: claim.claimNumber })} />
       </Card>
       {sections}
       {mayWithdraw(actor, claim) ? (
