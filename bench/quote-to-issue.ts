@@ -55,8 +55,8 @@ export type QuoteToIssueResult = {
   error?: string;
 };
 
-type Recorded = { text: string; values: unknown[] };
-type Settings = { warmupSeconds: number; durationSeconds: number; concurrency: number };
+export type Recorded = { text: string; values: unknown[] };
+export type Settings = { warmupSeconds: number; durationSeconds: number; concurrency: number };
 
 const mode = process.argv[2];
 const isMain = import.meta.filename === process.argv[1] || process.argv[1]?.endsWith('bench/quote-to-issue.ts');
@@ -70,7 +70,7 @@ function percentile(sorted: Float64Array, fraction: number): number {
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Runs `flow` in `concurrency` loops for warm-up (discarded) then the measured window. */
-async function loop(flow: () => Promise<void>, settings: Settings, cpuOf: (() => () => CpuSplit | null) | null): Promise<FlowMeasurement> {
+export async function loop(flow: () => Promise<void>, settings: Settings, cpuOf: (() => () => CpuSplit | null) | null): Promise<FlowMeasurement> {
   const run = async (seconds: number, latencies: number[] | null) => {
     const until = performance.now() + seconds * 1000;
     let failures = 0;
@@ -233,7 +233,7 @@ async function serve(): Promise<void> {
   say({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0, token: token.token });
 }
 
-function say(message: Record<string, unknown>): void {
+export function say(message: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(message)}\n`);
 }
 
@@ -244,7 +244,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FRESH_COLUMNS = new Set(['id', 'policy_number', 'structured_reference', 'idempotency_key']);
 
 /** The values that are this quote-to-issue's own (ids, numbers, keys), found through the INSERT column lists. */
-function freshValues(writes: readonly Recorded[]): Map<string, string> {
+export function freshValues(writes: readonly Recorded[], freshColumns: ReadonlySet<string> = FRESH_COLUMNS): Map<string, string> {
   const found = new Map<string, string>();
   for (const write of writes) {
     // Every INSERT of the statement, also those in data-modifying CTEs (`WITH x AS (INSERT …) INSERT …`).
@@ -255,7 +255,7 @@ function freshValues(writes: readonly Recorded[]): Map<string, string> {
       placeholders.forEach((parameter, position) => {
         const column = columns[position % columns.length] as string;
         const value = write.values[parameter];
-        if (FRESH_COLUMNS.has(column) && typeof value === 'string') found.set(value, column);
+        if (freshColumns.has(column) && typeof value === 'string') found.set(value, column);
       });
     }
   }
@@ -282,7 +282,7 @@ function valuesList(text: string, from: number): string {
 }
 
 /** A statement that writes: INSERT, UPDATE, DELETE, or a WITH whose CTEs or main statement do. */
-function isWrite(text: string): boolean {
+export function isWrite(text: string): boolean {
   return /^\s*(insert|update|delete)\b/i.test(text) || (/^\s*with\b/i.test(text) && /\b(insert\s+into|update\s+"?\w+"?\s+set|delete\s+from)\b/i.test(text));
 }
 
@@ -293,7 +293,7 @@ function freshFor(column: string, old: string, run: string, n: number): string {
   return `${column === 'policy_number' ? 'B' : 'bench-'}${serial}`;
 }
 
-function replaceAllIn(value: unknown, swaps: readonly [string, string][]): unknown {
+export function replaceAllIn(value: unknown, swaps: readonly [string, string][]): unknown {
   if (typeof value === 'string') {
     let out = value;
     for (const [from, to] of swaps) if (out.includes(from)) out = out.replaceAll(from, to);
@@ -345,15 +345,15 @@ async function bare(): Promise<void> {
 
 // ---------------------------------------------------------------- orchestration (bench/run.ts side)
 
-type Child = {
+export type Child = {
   child: ChildProcess;
   next(type: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   send(line: string): void;
   ask(line: string, type: string): Promise<Record<string, unknown>>;
 };
 
-function startChild(args: string[], env: Record<string, string>, pinning: Pinning, nodeFlags: string[] = []): Child {
-  const nodeArgs = [...nodeFlags, '--import', 'tsx', join(ROOT, 'bench/quote-to-issue.ts'), ...args];
+export function startChild(args: string[], env: Record<string, string>, pinning: Pinning, nodeFlags: string[] = [], script = 'bench/quote-to-issue.ts'): Child {
+  const nodeArgs = [...nodeFlags, '--import', 'tsx', join(ROOT, script), ...args];
   const [command, commandArgs] = pinning.enabled ? ['taskset', ['-c', String(pinning.serverCpu), NODE, ...nodeArgs]] : [NODE, nodeArgs];
   const childEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env };
   const child = track(spawn(command as string, commandArgs as string[], { cwd: ROOT, env: childEnv, stdio: ['pipe', 'pipe', 'inherit'] }));
@@ -370,8 +370,8 @@ function startChild(args: string[], env: Record<string, string>, pinning: Pinnin
   });
   const next = (type: string, timeoutMs = 120_000) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "${type}" from the quote-to-issue ${args[0]} process`)), timeoutMs);
-      child.once('exit', (code) => reject(new Error(`the quote-to-issue ${args[0]} process exited with ${code}`)));
+      const timer = setTimeout(() => reject(new Error(`no "${type}" from the ${script} ${args[0]} process`)), timeoutMs);
+      child.once('exit', (code) => reject(new Error(`the ${script} ${args[0]} process exited with ${code}`)));
       waiting.set(type, (message) => {
         clearTimeout(timer);
         resolve(message);
@@ -392,7 +392,7 @@ function startChild(args: string[], env: Record<string, string>, pinning: Pinnin
   };
 }
 
-async function stopChild(child: Child): Promise<void> {
+export async function stopChild(child: Child): Promise<void> {
   child.child.kill('SIGTERM');
   await waitForExit(child.child, 15_000);
   child.child.stdin?.destroy();

@@ -7,7 +7,7 @@
  *   BENCH_CONNECTIONS   concurrent connections (default 50)
  *   BENCH_WARMUP        warm-up seconds per scenario, discarded (default 2)
  *   BENCH_DURATION      measured seconds per scenario (default 8)
- *   BENCH_ONLY          comma list of parts to run: empty,postgres,pglite,cold,renewal,quote,privacy (default all); results then go to latest-partial.json
+ *   BENCH_ONLY          comma list of parts to run: empty,postgres,pglite,cold,renewal,quote,privacy,claims (default all); results then go to latest-partial.json
  *   BENCH_PRIVACY_PEOPLE people in the large privacy database (default 1000000; the baseline is 10,000)
  *   BENCH_QUIET_WAIT    seconds the whole run may wait, before rows, for other work on the machine to stop (default 45)
  *   BENCH_PIN=0         do not pin the server and the load generator to separate cores
@@ -20,6 +20,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { type ClaimsBench, claimsTargets, formatClaims, measureClaims } from './claims.ts';
 import { type ColdStart, measureColdStart } from './cold-start.ts';
 import { waitForQuiet } from './cpu.ts';
 import { type LoadSettings, measure, probe } from './load.ts';
@@ -43,6 +44,8 @@ ALL_PARTS.push('renewal');
 ALL_PARTS.push('quote');
 // bench/privacy.ts (issue #5): access package and erasure of one person at BENCH_PRIVACY_PEOPLE (default 1,000,000) vs 10,000 people.
 ALL_PARTS.push('privacy');
+// bench/claims.ts (issue #4): first notice of loss, settlement and the adjuster's queue at 100,000 open claims, over HTTP beside the same SQL on pg.Pool.
+ALL_PARTS.push('claims');
 const only = new Set((process.env.BENCH_ONLY ?? ALL_PARTS.join(',')).split(',').map((part) => part.trim()));
 const postgresAdminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Outside the repository: profiles are large and personal to the machine.
@@ -434,6 +437,20 @@ async function main(): Promise<number> {
       log(`privacy: not measured (${error instanceof Error ? error.message : String(error)})`);
     }
   }
+  let claims: ClaimsBench | null = null;
+  if (only.has('claims')) {
+    // About two minutes: seeding 100,000 claims, five queue rows and two flows, each beside its baseline.
+    watchdog.refresh();
+    await waitForQuiet(Math.min(quietBudgetMs, 15_000));
+    claims = await measureClaims({
+      adminUrl: postgresAdminUrl,
+      pinning,
+      warmupSeconds: settings.warmupSeconds,
+      durationSeconds: settings.durationSeconds,
+      log,
+      nodeFlags: bezelNodeFlags,
+    });
+  }
   const targets = targetsFrom(databases, coldStarts);
   if (quoteToIssue) targets.push(...quoteToIssueTargets(quoteToIssue));
   if (only.has('renewal'))
@@ -448,6 +465,7 @@ async function main(): Promise<number> {
         : { name: 'Renewal on PostgreSQL (JPF-COND-7)', target: '≥ 1,000 policies/s, flat memory', measured: 'not measured', status: 'SKIP' },
     );
   if (only.has('privacy')) targets.push(...privacyTargets(privacy));
+  if (only.has('claims')) targets.push(...claimsTargets(claims));
   const output = [
     '',
     `Bezel benchmark, ${startedAt.toISOString()}, ${cores} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
@@ -461,6 +479,7 @@ async function main(): Promise<number> {
     coldStarts.length > 0 ? formatColdStarts(coldStarts) : '',
     renewal ? formatRenewal(renewal) : '',
     privacy ? formatPrivacy(privacy) : '',
+    claims ? formatClaims(claims) : '',
     formatTargets(targets),
   ].join('\n');
   process.stdout.write(`${output}\n`);
@@ -487,6 +506,7 @@ async function main(): Promise<number> {
     targets,
     renewal,
     privacy,
+    claims,
   };
   const resultsDir = join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });

@@ -63,7 +63,12 @@ export async function nextClaimNumber(db: Db, year: number): Promise<string> {
   const { rows } = await sql<{ n: string }>`SELECT nextval('claim_number_seq')::text AS n`.execute(db);
   const n = rows[0]?.n;
   if (!n) throw new Error('claim_number_seq returned no value');
-  return `CL-${year}-${n.padStart(6, '0')}`;
+  return claimNumberOf(year, n);
+}
+
+/** A claim number from the year of report and a value of claim_number_seq. */
+export function claimNumberOf(year: number, sequence: string): string {
+  return `CL-${year}-${sequence.padStart(6, '0')}`;
 }
 
 export async function insertClaim(db: Db, claim: Omit<Claim, 'status'>, items: readonly ClaimItem[]): Promise<void> {

@@ -1,14 +1,21 @@
 import { sql } from 'kysely';
+import { type AnyAuditedChangeQuery, type AuditEventInput, type AuditedChangeQuery, changesWithAuditEvents } from '../../platform/audit/index.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Locale } from '../../platform/db/schema.ts';
+import type { DatabaseSchema, Locale } from '../../platform/db/schema.ts';
 import type { ClaimStatus, LossKind } from '../../platform/db/schema-claims.ts';
+import type { Trx } from '../../platform/db/transaction.ts';
+import { JOB_ROW_COLUMNS, type NewJobRow } from '../../platform/jobs/index.ts';
+import type { ClaimWithItems } from './claims-repository.ts';
+import type { NewDiaryEntry } from './diary-repository.ts';
 
 /**
  * SQL of the first notice of loss (issue #4, migrations/0026_claims_fnol.sql): the policy a loss is reported on,
  * locked while the report is checked and written; earlier reports of the same loss; the report's own facts
  * (claim_first_notice); withdrawal and assignment. Like the policies module's repositories, it reads the policy,
- * its application and the holder's account rows directly; the schedule as of the loss date comes from the
- * policies module (getPolicyAsOf).
+ * its application and the holder's account rows directly; the policy's state as of the loss date (and its row lock)
+ * comes from the policies module (findPolicyStateAsOf). A report is 5 statements besides authentication: BEGIN, the
+ * policy as of the loss date (locked), readReportContext, insertReportedClaim, COMMIT (docs/operations/performance.md).
  */
 
 export type PolicyForClaim = {
@@ -25,47 +32,59 @@ export type PolicyForClaim = {
   holder: { email: string; displayName: string; locale: Locale };
 };
 
+/** What a report needs of the policy besides its state on the loss date (which the policies module reads). */
+export type ReportContext = {
+  otherInsureds: PolicyForClaim['otherInsureds'];
+  holder: PolicyForClaim['holder'];
+  /** The policy's earlier reports of a loss on the same day, with their items: the duplicate check. */
+  sameLossClaims: SameLossClaim[];
+  /** The claim number's sequence value, taken now (a refused report leaves a gap: harmless, 0024). */
+  claimSequence: string;
+};
+
 /**
- * The policy with what a report needs of it, its row locked for the rest of the transaction: two reports of the
- * same loss take turns, so the second sees the first (duplicate check). Null when there is no such policy.
+ * In ONE statement, once the caller holds the policy's row lock (findPolicyStateAsOf with forUpdate): the declarations'
+ * other insureds, the holder's address, name and language, the same-loss reports and the next claim number. Read after
+ * the lock is granted, so a second report of the same loss sees the first once it committed (the duplicate check);
+ * inside the locking statement its snapshot would predate the wait. Null when there is no such policy.
  */
-export async function lockPolicyForClaim(db: Db, policyId: string): Promise<PolicyForClaim | null> {
+export async function readReportContext(db: Db, policyId: string, lossDate: string): Promise<ReportContext | null> {
   const row = await db
     .selectFrom('policy')
     .innerJoin('application', 'application.id', 'policy.application_id')
     .innerJoin('app_user as holder', 'holder.id', 'policy.holder_user_id')
     .select([
-      'policy.id',
-      'policy.policy_number',
-      'policy.holder_user_id',
-      'policy.agent_user_id',
-      'policy.first_day',
-      'policy.last_day',
-      'policy.time_zone',
-      'policy.currency',
       'application.other_insureds',
       'holder.email',
       'holder.display_name',
       'holder.locale',
+      sql<SameLossRow[]>`(
+        SELECT coalesce(json_agg(json_build_object('id', c.id, 'claim_number', c.claim_number, 'status', c.status,
+                                                   'item_no', i.item_no, 'description', i.description)
+                                 ORDER BY c.reported_at, c.id, i.line_no), '[]'::json)
+        FROM claim c JOIN claim_item i ON i.claim_id = c.id
+        WHERE c.policy_id = policy.id AND c.loss_date = ${lossDate}::date)`.as('same_loss'),
+      sql<string>`nextval('claim_number_seq')::text`.as('claim_sequence'),
     ])
     .where('policy.id', '=', policyId)
-    .forUpdate(['policy'])
     .executeTakeFirst();
   if (!row) return null;
+  const claims = new Map<string, SameLossClaim>();
+  for (const same of row.same_loss) {
+    const claim = claims.get(same.id) ?? { id: same.id, claimNumber: same.claim_number, status: same.status, items: [] };
+    claim.items.push({ itemNo: same.item_no, description: same.description });
+    claims.set(same.id, claim);
+  }
   return {
-    id: row.id,
-    policyNumber: row.policy_number,
-    holderUserId: row.holder_user_id,
-    agentUserId: row.agent_user_id,
-    firstDay: row.first_day,
-    lastDay: row.last_day,
-    timeZone: row.time_zone,
-    currency: row.currency,
     // Written validated by the policies module (OTHER_INSURED_RELATIONS).
     otherInsureds: row.other_insureds as PolicyForClaim['otherInsureds'],
     holder: { email: row.email, displayName: row.display_name, locale: row.locale },
+    sameLossClaims: [...claims.values()],
+    claimSequence: row.claim_sequence,
   };
 }
+
+type SameLossRow = { id: string; claim_number: string; status: ClaimStatus; item_no: number | null; description: string };
 
 /**
  * The term of a policy number a loss date falls in (renewals share the number, issue #3): the term in force on the
@@ -86,32 +105,108 @@ export async function findPolicyIdByNumber(db: Db, policyNumber: string, lossDat
 
 export type SameLossClaim = { id: string; claimNumber: string; status: ClaimStatus; items: { itemNo: number | null; description: string }[] };
 
-/** The policy's claims with the same loss date, with their items (one statement: the duplicate check). */
-export async function findSameLossClaims(db: Db, policyId: string, lossDate: string): Promise<SameLossClaim[]> {
-  const rows = await db
-    .selectFrom('claim')
-    .innerJoin('claim_item', 'claim_item.claim_id', 'claim.id')
-    .select(['claim.id', 'claim.claim_number', 'claim.status', 'claim_item.item_no', 'claim_item.description'])
-    .where('claim.policy_id', '=', policyId)
-    .where('claim.loss_date', '=', lossDate)
-    .execute();
-  const claims = new Map<string, SameLossClaim>();
-  for (const row of rows) {
-    const claim = claims.get(row.id) ?? { id: row.id, claimNumber: row.claim_number, status: row.status, items: [] };
-    claim.items.push({ itemNo: row.item_no, description: row.description });
-    claims.set(row.id, claim);
-  }
-  return [...claims.values()];
+/**
+ * The report written in ONE statement (changesWithAuditEvents): the claim, its items, the report's own facts
+ * (claim_first_notice: JPF-DUTY-3 violation of law), the diary's deadlines, the acknowledgement mail's outbox job
+ * (decision 0003) and the audit event. Compiled once per number of items and diary entries.
+ */
+export async function insertReportedClaim(
+  trx: Trx,
+  report: { claim: ClaimWithItems; violationOfLaw: boolean; diary: { ids: readonly string[]; entries: readonly NewDiaryEntry[] }; mailJob: NewJobRow },
+  event: AuditEventInput,
+  clock: Clock,
+): Promise<void> {
+  const { claim, diary } = report;
+  const changes: AnyAuditedChangeQuery[] = [
+    rowsInsert('claim', 'claims.report.claim', [
+      {
+        id: claim.id,
+        claim_number: claim.claimNumber,
+        policy_id: claim.policyId,
+        holder_user_id: claim.holderUserId,
+        agent_user_id: claim.agentUserId,
+        jeweler_user_id: claim.jewelerUserId,
+        adjuster_user_id: claim.adjusterUserId,
+        reported_by_user_id: claim.reportedByUserId,
+        channel: claim.channel,
+        reporter_name: claim.reporterName,
+        reporter_relation: claim.reporterRelation,
+        insured_name: claim.insuredName,
+        loss_kind: claim.lossKind,
+        loss_date: claim.lossDate,
+        loss_time: claim.lossTime,
+        loss_place: claim.lossPlace,
+        loss_country: claim.lossCountry,
+        narrative: claim.narrative,
+        police_report_reference: claim.policeReportReference,
+        police_authority: claim.policeAuthority,
+        protection_confirmed: claim.protectionConfirmed,
+        notice_date: claim.noticeDate,
+        status: claim.status,
+        time_zone: claim.timeZone,
+        currency: claim.currency,
+        reported_at: claim.reportedAt,
+        updated_at: claim.updatedAt,
+      },
+    ]),
+    rowsInsert(
+      'claim_item',
+      `claims.report.items:${claim.items.length}`,
+      claim.items.map((item) => ({
+        claim_id: claim.id,
+        line_no: item.lineNo,
+        item_no: item.itemNo,
+        description: item.description,
+        category: item.category,
+        coverage_amount: item.coverageAmount?.toFixed() ?? null,
+        set_id: item.setId,
+        newly_purchased: item.newlyPurchased,
+        purchase_date: item.purchaseDate,
+        purchase_price: item.purchasePrice?.toFixed() ?? null,
+        extent: item.extent,
+        part_description: item.partDescription,
+      })),
+    ),
+    rowsInsert('claim_first_notice', 'claims.report.first-notice', [
+      { claim_id: claim.id, violation_of_law: report.violationOfLaw, withdrawn_at: null, withdrawal_reason: null },
+    ]),
+    rowsInsert(
+      'claim_diary_entry',
+      `claims.report.diary:${diary.entries.length}`,
+      diary.entries.map((entry, index) => ({
+        id: diary.ids[index] as string,
+        claim_id: entry.claimId,
+        kind: entry.kind,
+        party: entry.party,
+        due_on: entry.dueOn,
+        clause: entry.clause,
+        note: entry.note ?? null,
+        reference_id: entry.referenceId ?? null,
+        reminded_at: null,
+        created_at: claim.reportedAt,
+        closed_at: null,
+      })),
+    ),
+    rowsInsert('job', 'claims.report.mail-job', [Object.fromEntries(JOB_ROW_COLUMNS.map((column) => [column, report.mailJob[column]]))]),
+  ].filter((change) => change.values.length > 0);
+  await changesWithAuditEvents(trx, changes, [event], clock);
+}
+
+/** An INSERT of rows that all have the same columns, every value bound (a ShapedQuery for changesWithAuditEvents). */
+function rowsInsert<T extends keyof DatabaseSchema>(table: T, shape: string, rows: readonly Record<string, unknown>[]): AnyAuditedChangeQuery {
+  const columns = Object.keys(rows[0] ?? {});
+  const query: AuditedChangeQuery<T> = {
+    shape,
+    values: rows.flatMap((row) => columns.map((column) => row[column])),
+    build: (db, value) =>
+      db
+        .insertInto(table)
+        .values(rows.map((_, at) => Object.fromEntries(columns.map((column, index) => [column, value(at * columns.length + index)]))) as never),
+  };
+  return query as unknown as AnyAuditedChangeQuery;
 }
 
 export type FirstNotice = { violationOfLaw: boolean; withdrawnAt: string | null; withdrawalReason: string | null };
-
-export async function insertFirstNotice(db: Db, claimId: string, violationOfLaw: boolean): Promise<void> {
-  await db
-    .insertInto('claim_first_notice')
-    .values({ claim_id: claimId, violation_of_law: violationOfLaw, withdrawn_at: null, withdrawal_reason: null })
-    .execute();
-}
 
 export async function findFirstNotice(db: Db, claimId: string): Promise<FirstNotice | null> {
   const row = await db.selectFrom('claim_first_notice').selectAll().where('claim_id', '=', claimId).executeTakeFirst();

@@ -13,7 +13,7 @@ export { type QuoteApplicationInput, quoteApplication } from './use-cases/quote-
 export { type RateTableImpact, rateTableImpact } from './use-cases/rate-table-impact.ts';
 export { type GoverningProductVersion, getGoverningProductVersion, type ProductTerms } from './use-cases/read-governing-version.ts';
 export { getApplication, getPolicy, listMyPolicies, listReferrals, type PolicyDetail } from './use-cases/read-policies.ts';
-export { getPolicyAsOf, type PolicyAsOf } from './use-cases/read-policy-as-of.ts';
+export { findPolicyStateAsOf, getPolicyAsOf, type PolicyAsOf, type PolicyStateOnDate } from './use-cases/read-policy-as-of.ts';
 export { getPolicyTransaction, type InsurerNotice, listPolicyTransactions, type PolicyTransactionView } from './use-cases/read-policy-transactions.ts';
 export { getRenewalRun, listRenewalRuns } from './use-cases/read-renewal-runs.ts';
 export { renewalJobHandlers, renewalSchedule } from './use-cases/renewal-job.ts';

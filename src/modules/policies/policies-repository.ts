@@ -12,7 +12,7 @@ import type { RatingWorksheetJson } from '../products/index.ts';
 import type { OtherInsuredRelation } from './domain/application-rules.ts';
 import type { ItemChange } from './domain/policy-timeline.ts';
 import type { ReferralReason } from './domain/underwriting.ts';
-import { changesToJson } from './timeline-repository.ts';
+import { changesToJson, type LoadedTimeline, timelineOfRows, transactionRowsJson } from './timeline-repository.ts';
 
 /** SQL only; returns the policies module's own types. Dates are 'YYYY-MM-DD', instants ISO 8601 strings. */
 
@@ -456,6 +456,31 @@ export async function findPolicyOfApplication(db: Db, applicationId: string): Pr
 export async function findPolicyVisibleTo(db: Db, actor: Actor, id: string): Promise<Policy | null> {
   const row = await scopePolicies(actor)(db.selectFrom('policy').select(POLICY_COLUMNS)).where('policy.id', '=', id).executeTakeFirst();
   return row ? toPolicy(row) : null;
+}
+
+/**
+ * The policy within the actor's reach with its whole timeline — the named insureds at issue and every transaction —
+ * in ONE statement, optionally locking the policy row for the rest of the transaction (a claim's first notice reads
+ * the policy as of the loss date this way, issue #4; getPolicyAsOf reads more and in several statements).
+ */
+export async function findPolicyWithTimelineVisibleTo(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ policy: Policy; loaded: LoadedTimeline } | null> {
+  let query = scopePolicies(actor)(
+    db
+      .selectFrom('policy')
+      .innerJoin('application', 'application.id', 'policy.application_id')
+      .select(POLICY_COLUMNS)
+      .select(['application.named_insureds', transactionRowsJson.as('transactions')]),
+  ).where('policy.id', '=', id);
+  if (options.forUpdate) query = query.forUpdate(['policy']);
+  const row = await query.executeTakeFirst();
+  if (!row) return null;
+  const policy = toPolicy(row);
+  return { policy, loaded: timelineOfRows(policy, row.transactions, row.named_insureds) };
 }
 
 /** Policies the user holds or sold as their agent, newest first. */

@@ -83,6 +83,41 @@ export async function loadTimeline(db: Db, policy: Pick<Policy, 'id' | 'firstDay
       .execute(),
     db.selectFrom('application').select('named_insureds').where('id', '=', policy.applicationId).executeTakeFirstOrThrow(),
   ]);
+  return timelineOfRows(policy, rows, application.named_insureds);
+}
+
+/** A policy_transaction row as the timeline reads it (also as JSON: see transactionRowsJson). */
+export type TransactionRow = {
+  id: string;
+  kind: PolicyTransactionKind;
+  effective_date: string;
+  sequence_no: number;
+  item_changes: unknown;
+  reversed_by: string | null;
+  recorded_at: string;
+  premium_change: string;
+  currency: Currency;
+  details: unknown;
+};
+
+/**
+ * The policy's transactions as ONE JSON array, oldest first, each in TransactionRow's shape: a scalar subquery for a
+ * statement that reads the policy and its timeline together (findPolicyWithTimelineVisibleTo). Amounts stay text,
+ * instants are ISO 8601 UTC.
+ */
+export const transactionRowsJson = sql<TransactionRow[]>`(
+  SELECT coalesce(json_agg(json_build_object(
+    'id', t.id, 'kind', t.kind, 'effective_date', t.effective_date, 'sequence_no', t.sequence_no, 'item_changes', t.item_changes,
+    'reversed_by', t.reversed_by, 'recorded_at', to_char(t.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+    'premium_change', t.premium_change::text, 'currency', t.currency, 'details', t.details) ORDER BY t.sequence_no), '[]'::json)
+  FROM policy_transaction t WHERE t.policy_id = policy.id)`;
+
+/** The timeline of a policy from its transaction rows (in sequence order) and the named insureds at issue. */
+export function timelineOfRows(
+  policy: Pick<Policy, 'firstDay' | 'lastDay' | 'premium'>,
+  rows: readonly TransactionRow[],
+  namedInsuredsAtIssue: unknown,
+): LoadedTimeline {
   const currency = policy.premium.currency;
   const transactions: StoredTransaction[] = rows.map((row) => {
     const details = row.details as Record<string, unknown>;
@@ -109,7 +144,7 @@ export async function loadTimeline(db: Db, policy: Pick<Policy, 'id' | 'firstDay
     currency,
   );
   const topUp = issue ? issue.premiumChange.minus(issuedItems) : Money.zero(currency);
-  const namedInsureds = application.named_insureds as string[];
+  const namedInsureds = namedInsuredsAtIssue as string[];
   return {
     timeline: {
       period: { firstDay, lastDay, days: inclusiveDays(firstDay, lastDay) },

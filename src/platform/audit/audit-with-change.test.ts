@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { runShaped } from '../db/precompiled.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { asSuperuserAttacker, staffActor, testClock } from './audit-test-support.ts';
-import { type AuditedChangeQuery, changeWithAuditEvents, recordAuditEvents } from './record-audit-event.ts';
+import { type AuditedChangeQuery, changesWithAuditEvents, changeWithAuditEvents, recordAuditEvents } from './record-audit-event.ts';
 
 /** Several events of one change in one insert, and a change with its events in one statement (docs/operations/performance.md). */
 describe('recordAuditEvents and changeWithAuditEvents', () => {
@@ -99,6 +99,25 @@ describe('recordAuditEvents and changeWithAuditEvents', () => {
     );
     assert.deepEqual(await records(database.db), []);
     assert.deepEqual(await events(database.db), []);
+  });
+
+  it('writes several changes and their events in one statement, all or nothing', async () => {
+    await database.db.transaction().execute((trx) => changesWithAuditEvents(trx, [change('m-1'), change('m-2')], [event('m.both', 'm-1')], clock));
+    assert.deepEqual(
+      (await records(database.db)).map((row) => row.idempotency_key),
+      ['m-1', 'm-2'],
+    );
+    assert.deepEqual(
+      (await events(database.db)).map((row) => `${row.action} ${row.subject_id}`),
+      ['m.both m-1'],
+    );
+    // The second change conflicts with the first (same key): neither change nor the event is written.
+    await assert.rejects(changesWithAuditEvents(database.db, [change('m-3'), change('m-1')], [event('m.both', 'm-3')], clock));
+    assert.deepEqual(
+      (await records(database.db)).map((row) => row.idempotency_key),
+      ['m-1', 'm-2'],
+    );
+    assert.equal((await events(database.db)).length, 1);
   });
 
   it('a shaped statement must bind every value it is given (a value used for the shape would be lost)', async () => {

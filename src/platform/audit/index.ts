@@ -8,10 +8,12 @@ import { sealAuditEvents } from './seal-audit-events.ts';
 export { auditEventHash, canonicalInstant, GENESIS_PREV_HASH, hashedPart } from './audit-hash.ts';
 export { CanonicalJsonError, canonicalJson, type JsonValue } from './canonical-json.ts';
 export {
+  type AnyAuditedChangeQuery,
   type AuditEventInput,
   type AuditedChange,
   type AuditedChangeQuery,
   actorColumns,
+  changesWithAuditEvents,
   changeWithAuditEvents,
   recordAuditEvent,
   recordAuditEvents,

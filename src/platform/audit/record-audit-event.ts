@@ -1,4 +1,4 @@
-import type { InsertQueryBuilder, InsertResult, UpdateQueryBuilder, UpdateResult } from 'kysely';
+import type { InsertQueryBuilder, InsertResult, QueryCreator, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { type Clock, nowText } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -101,6 +101,52 @@ export async function changeWithAuditEvents<T extends keyof DatabaseSchema>(
   });
 }
 
+/**
+ * Several changes of one use case and their audit events in ONE statement: each change (a ShapedQuery building an
+ * INSERT or UPDATE without RETURNING) is a data-modifying CTE of the events' insert, in the order given — e.g. a
+ * claim's first notice of loss writes the claim, its items, its first-notice facts, its diary and its outbox job
+ * together with its event (docs/operations/performance.md). The changes must not depend on each other's rows (a
+ * CTE does not see another's writes; foreign keys are checked at the end of the statement). Same rules as
+ * changeWithAuditEvents: atomic on its own, compiled once per shape, event ids in the order given.
+ */
+export async function changesWithAuditEvents(
+  trx: Trx | Db,
+  changes: readonly AnyAuditedChangeQuery[],
+  events: readonly AuditEventInput[],
+  clock: Clock,
+): Promise<void> {
+  if (changes.length === 0) throw new Error('changesWithAuditEvents needs at least one change');
+  if (events.length === 0) throw new Error('changesWithAuditEvents needs at least one event');
+  const occurredAt = nowText(clock);
+  const rows = events.map((event) => auditEventRow(event, occurredAt));
+  const starts: number[] = [];
+  let offset = 0;
+  for (const change of changes) {
+    starts.push(offset);
+    offset += change.values.length;
+  }
+  const values = [...changes.flatMap((change) => change.values), ...rows.flatMap((row) => AUDIT_COLUMNS.map((column) => row[column]))];
+  await runShaped(trx, {
+    shape: `audit:${events.length}:${changes.map((change) => change.shape).join('+')}`,
+    values,
+    build: (db, value) => {
+      let query = db as unknown as QueryCreator<DatabaseSchema>;
+      changes.forEach((change, index) => {
+        const start = starts[index] as number;
+        const write = change.build(db, (at) => value(start + at)) as AuditedChange<'audit_event'>;
+        query = query.with(`audited_change_${index}`, () => write) as unknown as QueryCreator<DatabaseSchema>;
+      });
+      return query
+        .insertInto('audit_event')
+        .values(
+          rows.map((_, row) =>
+            Object.fromEntries(AUDIT_COLUMNS.map((column, index) => [column, value(offset + row * AUDIT_COLUMNS.length + index)])),
+          ) as unknown as AuditEventRow[],
+        );
+    },
+  });
+}
+
 const AUDIT_COLUMNS = [
   'occurred_at',
   'actor_type',
@@ -120,6 +166,9 @@ const AUDIT_COLUMNS = [
 export type AuditedChangeQuery<T extends keyof DatabaseSchema> = Omit<ShapedQuery<unknown>, 'build'> & {
   build: (db: Db, value: (index: number) => never) => AuditedChange<T>;
 };
+
+/** An AuditedChangeQuery of any table (changesWithAuditEvents writes to several). */
+export type AnyAuditedChangeQuery = { [T in keyof DatabaseSchema]: AuditedChangeQuery<T> }[keyof DatabaseSchema];
 
 /** A write without RETURNING, e.g. `db.insertInto('application').values(…)`. */
 export type AuditedChange<T extends keyof DatabaseSchema> =

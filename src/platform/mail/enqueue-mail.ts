@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { Locale } from '../db/schema.ts';
 import type { Trx } from '../db/transaction.ts';
 import { isLocale } from '../i18n/index.ts';
-import { type EnqueueResult, enqueueJob } from '../jobs/job-queue.ts';
+import { type EnqueueResult, enqueueJob, type NewJob } from '../jobs/job-queue.ts';
 import { isMailLink, isMailTemplateName, MAIL_TEMPLATE_PARAMS, type MailTemplateName, type MailTemplates } from './templates.ts';
 
 export const MAIL_SEND_JOB = 'mail.send';
@@ -39,12 +39,20 @@ export async function enqueueMail<T extends MailTemplateName>(
   clock: Clock,
   options: { dedupeKey?: string } = {},
 ): Promise<EnqueueResult> {
+  return enqueueJob(trx, mailJob(mail, options), clock);
+}
+
+/**
+ * The `mail.send` job of a mail, checked as enqueueMail checks it, for a use case that writes its outbox row
+ * inside a statement of its own (newJobRow in src/platform/jobs): still committed if and only if the change is.
+ */
+export function mailJob<T extends MailTemplateName>(mail: MailRequest<T>, options: { dedupeKey?: string } = {}): NewJob {
   const payload = { to: mail.to, locale: mail.locale, template: mail.template, params: { ...mail.params } };
   if (!parseMailPayload(payload)) {
     // Says which part is wrong without echoing the address into an error message or a log.
     throw new Error(`enqueueMail(${mail.template}): invalid recipient, locale or parameters`);
   }
-  return enqueueJob(trx, { kind: MAIL_SEND_JOB, payload, maxAttempts: MAIL_MAX_ATTEMPTS, dedupeKey: options.dedupeKey }, clock);
+  return { kind: MAIL_SEND_JOB, payload, maxAttempts: MAIL_MAX_ATTEMPTS, dedupeKey: options.dedupeKey };
 }
 
 /** Reads a `mail.send` payload back from the job table; null when it is not one (the job then dies at once). */

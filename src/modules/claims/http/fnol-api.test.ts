@@ -69,7 +69,7 @@ async function refused(as: Parameters<typeof call>[0], body: Json, status: numbe
 
 describe('first notice of loss API', () => {
   before(async () => {
-    for (let index = 0; index < 16; index += 1) bound.push(await claimTest.boundPolicy());
+    for (let index = 0; index < 17; index += 1) bound.push(await claimTest.boundPolicy());
     couple.push(await claimTest.boundPolicy(['Carla Customer', 'Carl Customer']));
     const carla = (await call('customer', 'GET', '/api/v1/me')).json().id;
     const quoted = await call('agent', 'POST', '/api/v1/applications', {
@@ -260,6 +260,18 @@ describe('first notice of loss API', () => {
     assert.equal((await call('customer', 'POST', '/api/v1/claims', report(policy.id, { lossDate: '2027-01-12' }))).statusCode, 201);
     assert.equal((await call('customer', 'POST', `/api/v1/claims/${first.json().id}/withdraw`, { reason: 'Found it' })).statusCode, 200);
     assert.equal((await call('customer', 'POST', '/api/v1/claims', report(policy.id))).statusCode, 201);
+  });
+
+  test('two reports of the same loss at the same moment: one claim, the other refused as its duplicate', async () => {
+    // The policy's row lock makes them take turns; the second reads the same-loss reports after the first committed.
+    const policy = await boundPolicy();
+    const replies = await Promise.all([
+      call('customer', 'POST', '/api/v1/claims', report(policy.id)),
+      call('customer', 'POST', '/api/v1/claims', report(policy.id, { narrative: 'Reporting it again.' })),
+    ]);
+    assert.deepEqual(replies.map((reply) => reply.statusCode).sort(), [201, 409], JSON.stringify(replies.map((reply) => reply.json())));
+    const claims = await claimTest.bezel.deps.db.selectFrom('claim').select('id').where('policy_id', '=', policy.id).execute();
+    assert.equal(claims.length, 1);
   });
 
   test('files: a claim photo is linked to the claim; missing, other people’s and wrong-purpose files are refused', async () => {

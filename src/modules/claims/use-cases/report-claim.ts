@@ -1,5 +1,4 @@
 import { Temporal } from 'temporal-polyfill';
-import { recordAuditEvent } from '../../../platform/audit/index.ts';
 import { can, requirePermission } from '../../../platform/auth/access.ts';
 import { type Actor, hasRole, systemActor, type UserActor } from '../../../platform/auth/actor.ts';
 import { nowText } from '../../../platform/clock.ts';
@@ -8,13 +7,14 @@ import { inTransaction, type Trx } from '../../../platform/db/transaction.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { newId } from '../../../platform/ids.ts';
-import { enqueueMail } from '../../../platform/mail/index.ts';
+import { newJobRow } from '../../../platform/jobs/index.ts';
+import { mailJob } from '../../../platform/mail/index.ts';
 import { Money } from '../../../platform/money.ts';
 import type { RequestOrigin } from '../../../platform/request-origin.ts';
 import { requireAttachedFile, type StoredFile } from '../../files/index.ts';
-import { getPolicyAsOf, insuredStatusOf, type PolicyAsOf } from '../../policies/index.ts';
-import { type ClaimItem, type ClaimWithItems, insertClaim, nextClaimNumber } from '../claims-repository.ts';
-import { addDiaryEntries, type DiaryEntry, type NewDiaryEntry } from '../diary-repository.ts';
+import { findPolicyStateAsOf, insuredStatusOf, type PolicyStateOnDate } from '../../policies/index.ts';
+import { type ClaimItem, type ClaimWithItems, claimNumberOf } from '../claims-repository.ts';
+import type { DiaryEntry, NewDiaryEntry } from '../diary-repository.ts';
 import { firstNoticeDeadlines, proofOfLossDue, suitLimitation, todayIn } from '../domain/claim-deadlines.ts';
 import {
   channelOf,
@@ -30,7 +30,7 @@ import {
   sameDescription,
   violatesLaw,
 } from '../domain/first-notice.ts';
-import { findPolicyIdByNumber, findSameLossClaims, insertFirstNotice, lockPolicyForClaim, type PolicyForClaim } from '../first-notice-repository.ts';
+import { findPolicyIdByNumber, insertReportedClaim, type PolicyForClaim, readReportContext } from '../first-notice-repository.ts';
 import { firstNoticeErrors, firstNoticeRefused } from './first-notice-errors.ts';
 
 /** A claimed piece: a scheduled item by its number, or jewelry bought within 30 days before the loss (JPF-ADD-2). */
@@ -93,7 +93,7 @@ const CLAIM_FILE_PURPOSES = ['claim_photo', 'claim_document', 'police_report'] a
  * In what capacity the actor reports on this policy (null: it is not theirs to report on, 404). A page may ask for
  * staff or jeweler; otherwise the holder, the policy's agent, staff who handle claims, then an approved jeweler.
  */
-function reportingAsOf(actor: UserActor, policy: PolicyForClaim, options: ReportOptions): ReportingAs | null {
+function reportingAsOf(actor: UserActor, policy: Pick<PolicyForClaim, 'holderUserId' | 'agentUserId'>, options: ReportOptions): ReportingAs | null {
   if (options.as === 'staff') return can(actor, 'claims:handle') ? 'staff' : null;
   if (options.as === 'jeweler') return hasRole(actor, 'jeweler') ? 'jeweler' : null;
   if (actor.userId === policy.holderUserId) return 'holder';
@@ -104,7 +104,7 @@ function reportingAsOf(actor: UserActor, policy: PolicyForClaim, options: Report
 }
 
 /** JPF-DEF-2 as of the loss date: the named insureds then, and the other insureds of the declarations. */
-function insuredLookup(policy: PolicyForClaim, asOf: PolicyAsOf): InsuredLookup {
+function insuredLookup(policy: PolicyForClaim, asOf: PolicyStateOnDate): InsuredLookup {
   const parties = { namedInsureds: asOf.state.namedInsureds, otherInsureds: policy.otherInsureds };
   return (name) => insuredStatusOf(parties, name);
 }
@@ -112,7 +112,7 @@ function insuredLookup(policy: PolicyForClaim, asOf: PolicyAsOf): InsuredLookup 
 type CheckedPieces = { items: ClaimItem[]; problems: FirstNoticeProblem[] };
 
 /** Every piece on the schedule on the loss date (or a JPF-ADD-2 purchase), copied with its coverage amount then. */
-function checkPieces(pieces: readonly ReportedPiece[], asOf: PolicyAsOf, lossDate: Temporal.PlainDate, policy: PolicyForClaim): CheckedPieces {
+function checkPieces(pieces: readonly ReportedPiece[], asOf: PolicyStateOnDate, lossDate: Temporal.PlainDate, policy: PolicyForClaim): CheckedPieces {
   const found: FirstNoticeProblem[] = [];
   const items: ClaimItem[] = [];
   const seen = new Set<number>();
@@ -200,14 +200,29 @@ async function reportIn(
   options: ReportOptions,
 ): Promise<ReportedClaim> {
   const policyId = input.policyId ?? (input.policyNumber ? await findPolicyIdByNumber(trx, input.policyNumber.trim(), input.lossDate) : null);
-  const policy = policyId ? await lockPolicyForClaim(trx, policyId) : null;
-  if (!policy) throw input.policyId ? problems.notFound() : firstNoticeErrors.policyNotFound();
-  const as = reportingAsOf(actor, policy, options);
+  const inner = { ...deps, db: trx };
+  // The policy as of the loss date, its row locked for the rest of the transaction: two reports of the same loss take
+  // turns, so the second sees the first (the duplicate check below). Read as the system: the claims module decides
+  // who may report on it (reportingAsOf); a jeweler proves their customer's name below.
+  const asOf = policyId ? await findPolicyStateAsOf(inner, systemActor('claims.first-notice'), policyId, input.lossDate, { forUpdate: true }) : null;
+  if (!asOf) throw input.policyId ? problems.notFound() : firstNoticeErrors.policyNotFound();
+  const as = reportingAsOf(actor, asOf.policy, options);
   // A jeweler has no relationship to the policy: the number and an insured's name are what they know of it.
   if (as === null || (as === 'jeweler' && input.policyId !== undefined)) throw problems.notFound();
-  const inner = { ...deps, db: trx };
-  // The policies module's scope decides for everyone who has a relationship to the policy; the jeweler proves it below.
-  const asOf = await getPolicyAsOf(inner, as === 'jeweler' ? systemActor('claims.first-notice') : actor, policy.id, input.lossDate);
+  const context = await readReportContext(trx, asOf.policy.id, input.lossDate);
+  if (!context) throw problems.notFound();
+  const policy: PolicyForClaim = {
+    id: asOf.policy.id,
+    policyNumber: asOf.policy.policyNumber,
+    holderUserId: asOf.policy.holderUserId,
+    agentUserId: asOf.policy.agentUserId,
+    firstDay: asOf.policy.firstDay,
+    lastDay: asOf.policy.lastDay,
+    timeZone: asOf.policy.timeZone,
+    currency: asOf.policy.premium.currency,
+    otherInsureds: context.otherInsureds,
+    holder: context.holder,
+  };
   const insuredOf = insuredLookup(policy, asOf);
   if (as === 'jeweler' && !insuredOf(input.insuredName).insured) throw firstNoticeErrors.policyNotFound();
 
@@ -227,12 +242,12 @@ async function reportIn(
   found.push(...pieces.problems);
   if (found.length > 0) throw firstNoticeRefused(found, { firstDay: policy.firstDay, lastDay: policy.lastDay, today: today.toString() });
 
-  const duplicate = duplicateOf(await findSameLossClaims(trx, policy.id, input.lossDate), pieces.items);
+  const duplicate = duplicateOf(context.sameLossClaims, pieces.items);
   if (duplicate) throw firstNoticeErrors.duplicate(duplicate.claimNumber);
 
   const now = nowText(deps.clock);
   const id = newId();
-  const claimNumber = await nextClaimNumber(trx, Temporal.Instant.from(now).toZonedDateTimeISO('UTC').year);
+  const claimNumber = claimNumberOf(Temporal.Instant.from(now).toZonedDateTimeISO('UTC').year, context.claimSequence);
   const claim: ClaimWithItems = {
     id,
     claimNumber,
@@ -264,11 +279,10 @@ async function reportIn(
     updatedAt: now,
     items: pieces.items,
   };
-  await insertClaim(trx, claim, claim.items);
   const violationOfLaw = violatesLaw(input.lossKind, input.violationOfLaw ?? false);
-  await insertFirstNotice(trx, id, violationOfLaw);
 
   // The photos and documents become the policyholder's, linked to the claim (checked: reachable, a claim purpose, unused).
+  // A file that does not qualify refuses the report before anything of it is written.
   const files: ClaimFile[] = [];
   for (const [index, fileId] of (input.fileIds ?? []).entries()) {
     const file = await requireAttachedFile(trx, actor, fileId, CLAIM_FILE_PURPOSES, {
@@ -282,9 +296,8 @@ async function reportIn(
   const proofDue = proofOfLossDue(lossDate);
   const suitBy = suitLimitation(lossDate);
   const entries: NewDiaryEntry[] = firstNoticeDeadlines(id, lossDate);
-  const entryIds = await addDiaryEntries(trx, entries, now);
-  const diary: DiaryEntry[] = entries.map((entry, index) => ({
-    id: entryIds[index] as string,
+  const diary: DiaryEntry[] = entries.map((entry) => ({
+    id: newId(),
     claimId: id,
     kind: entry.kind,
     party: entry.party,
@@ -298,8 +311,26 @@ async function reportIn(
     closedAt: null,
   }));
 
-  await recordAuditEvent(
+  const locale = policy.holder.locale;
+  // The acknowledgement to the policyholder in their language: an outbox job committed with the claim (decision 0003).
+  const acknowledgement = mailJob({
+    to: policy.holder.email,
+    locale,
+    template: 'claim_acknowledgement',
+    params: {
+      name: policy.holder.displayName,
+      link: `${deps.config.publicUrl}/portal/claims/${id}`,
+      claimNumber,
+      policyNumber: policy.policyNumber,
+      lossDate: formatDay(locale, lossDate),
+      proofOfLossDue: formatDay(locale, proofDue),
+      suitLimitation: formatDay(locale, suitBy),
+    },
+  });
+  // The claim, its items, the report's facts, the diary, the mail job and the audit event: one statement.
+  await insertReportedClaim(
     trx,
+    { claim, violationOfLaw, diary: { ids: diary.map((entry) => entry.id), entries }, mailJob: newJobRow(acknowledgement, deps.clock) },
     {
       actor,
       action: 'claim.reported',
@@ -315,25 +346,6 @@ async function reportIn(
       },
       personalDetails: { reporterName: claim.reporterName, reporterRelation: claim.reporterRelation, insuredName: claim.insuredName },
       requestId: origin.requestId,
-    },
-    deps.clock,
-  );
-  const locale = policy.holder.locale;
-  await enqueueMail(
-    trx,
-    {
-      to: policy.holder.email,
-      locale,
-      template: 'claim_acknowledgement',
-      params: {
-        name: policy.holder.displayName,
-        link: `${deps.config.publicUrl}/portal/claims/${id}`,
-        claimNumber,
-        policyNumber: policy.policyNumber,
-        lossDate: formatDay(locale, lossDate),
-        proofOfLossDue: formatDay(locale, proofDue),
-        suitLimitation: formatDay(locale, suitBy),
-      },
     },
     deps.clock,
   );

@@ -6,7 +6,7 @@ import type { Money } from '../../../platform/money.ts';
 import { localDateOf } from '../domain/policy-period.ts';
 import { chargedPremium, itemRuns, type PolicyStateAsOf, policyAsOf } from '../domain/policy-timeline.ts';
 import { type EndorsementRequest, listEndorsementRequests } from '../endorsement-repository.ts';
-import { findPolicyVisibleTo, type Policy } from '../policies-repository.ts';
+import { findPolicyVisibleTo, findPolicyWithTimelineVisibleTo, type Policy } from '../policies-repository.ts';
 import { loadTimeline, type StoredTransaction } from '../timeline-repository.ts';
 import { type ProductTerms, productTermsOf } from './read-governing-version.ts';
 
@@ -43,6 +43,25 @@ export async function getPolicyAsOf(deps: Deps, actor: Actor, policyId: string, 
     itemRuns: itemRuns(timeline),
     productTerms: await productTermsOf(deps, policy, asOf, timeline),
   };
+}
+
+export type PolicyStateOnDate = { policy: Policy; state: PolicyStateAsOf };
+
+/**
+ * The policy's state on a date — the schedule, the named insureds and the status, as getPolicyAsOf's `state` — in ONE
+ * statement, for a check that needs nothing else (a claim's first notice, issue #4: in force on the loss date, the items
+ * on the schedule then, the insureds then). `forUpdate` also locks the policy row for the caller's transaction. Null
+ * when the policy is out of the actor's reach.
+ */
+export async function findPolicyStateAsOf(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  policyId: string,
+  date: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PolicyStateOnDate | null> {
+  const found = await findPolicyWithTimelineVisibleTo(deps.db, actor, policyId, options);
+  return found ? { policy: found.policy, state: policyAsOf(found.loaded.timeline, Temporal.PlainDate.from(date)) } : null;
 }
 
 export async function listPolicyEndorsements(deps: Deps, actor: Actor, policyId: string): Promise<EndorsementRequest[]> {
