@@ -78,9 +78,18 @@ export async function insertAnswer(db: Db, row: { id: string; survey_id: string;
   await db.insertInto('survey_answer').values(row).execute();
 }
 
-export type SurveyResults = { answers: number; invited: number; averages: Record<string, string | null> };
+export type SurveyResults = { answers: number; invited: number; minimumAnswers: number; averages: Record<string, string | null> };
 
-/** Aggregates only: the number of answers and, per question, the average rating (2 decimals, as text). */
+/**
+ * PRV-SURVEY-1: averages are shown only from this many answers. With one answer the average is that person's
+ * rating, and with two either respondent can work out the other's from it; from three no respondent can.
+ */
+export const MINIMUM_SURVEY_ANSWERS = 3;
+
+/**
+ * Aggregates only: the number of answers and, per question, the average rating (2 decimals, as text) — withheld
+ * (null) until MINIMUM_SURVEY_ANSWERS have answered, so a result never reveals one person's answer.
+ */
 export async function surveyResults(db: Db, survey: Survey): Promise<SurveyResults> {
   const [answers, invited] = await Promise.all([
     db
@@ -95,6 +104,11 @@ export async function surveyResults(db: Db, survey: Survey): Promise<SurveyResul
       .executeTakeFirstOrThrow(),
   ]);
   const averages: Record<string, string | null> = {};
+  const count = Number(answers.n);
+  if (count < MINIMUM_SURVEY_ANSWERS) {
+    for (const question of survey.questions) averages[question] = null;
+    return { answers: count, invited: Number(invited.n), minimumAnswers: MINIMUM_SURVEY_ANSWERS, averages };
+  }
   for (const question of survey.questions) {
     const row = await db
       .selectFrom('survey_answer')
@@ -103,5 +117,5 @@ export async function surveyResults(db: Db, survey: Survey): Promise<SurveyResul
       .executeTakeFirstOrThrow();
     averages[question] = row.average;
   }
-  return { answers: Number(answers.n), invited: Number(invited.n), averages };
+  return { answers: count, invited: Number(invited.n), minimumAnswers: MINIMUM_SURVEY_ANSWERS, averages };
 }

@@ -125,5 +125,10 @@ export const surveyAnswerBody = z
   .strict();
 export const surveyResultsSchema = z.object({
   survey: surveySchema,
-  results: z.object({ answers: z.number().int(), invited: z.number().int(), averages: z.record(z.string(), z.string().nullable()) }),
+  results: z.object({
+    answers: z.number().int(),
+    invited: z.number().int(),
+    minimumAnswers: z.number().int().describe('PRV-SURVEY-1: averages are null until this many people answered'),
+    averages: z.record(z.string(), z.string().nullable()),
+  }),
 });

@@ -80,7 +80,7 @@ describe('incident register', () => {
 });
 
 describe('surveys', () => {
-  test('PRV-SURVEY-1: invitations go out by mail with a random link; the answer is stored without any link to the person', async () => {
+  test('PRV-SURVEY-1: invitations go out by mail with a random link; the answer is stored without any link to the person, and averages show only from 3 answers', async () => {
     const created = await t.call('privacy_officer', 'POST', '/api/v1/privacy/surveys', { title: 'Claims service 2026', questions: ['overall', 'speed'] });
     assert.equal(created.statusCode, 201, created.body);
     const surveyId = created.json().id;
@@ -161,8 +161,16 @@ describe('surveys', () => {
     assert.equal(answered.length, 2);
     assert.ok(answered.every((event) => event.actor_id === null && event.subject_id === surveyId && Object.keys(event.details).length === 0));
 
-    // Results are aggregates: (5+3)/2 = 4.00 overall, (4+2)/2 = 3.00 speed.
+    // Two answers: an average would let either respondent work out the other's rating, so none is shown.
+    const early = await t.call('privacy_officer', 'GET', `/api/v1/privacy/surveys/${surveyId}/results`);
+    assert.deepEqual(early.json().results, { answers: 2, invited: 2, minimumAnswers: 3, averages: { overall: null, speed: null } });
+    // A third answer (stored as the processor returns it: no person, no time).
+    await t.bezel.deps.db
+      .insertInto('survey_answer')
+      .values({ id: crypto.randomUUID(), survey_id: surveyId, ratings: { overall: 4, speed: 3 } })
+      .execute();
+    // Results are aggregates: (5+3+4)/3 = 4.00 overall, (4+2+3)/3 = 3.00 speed.
     const results = await t.call('privacy_officer', 'GET', `/api/v1/privacy/surveys/${surveyId}/results`);
-    assert.deepEqual(results.json().results, { answers: 2, invited: 2, averages: { overall: '4.00', speed: '3.00' } });
+    assert.deepEqual(results.json().results, { answers: 3, invited: 2, minimumAnswers: 3, averages: { overall: '4.00', speed: '3.00' } });
   });
 });
