@@ -71,58 +71,61 @@ export function claimNumberOf(year: number, sequence: string): string {
   return `CL-${year}-${sequence.padStart(6, '0')}`;
 }
 
+/** The claim's row as stored; the first notice writes it in its one statement, test support with insertClaim. */
+export function claimRow(claim: Omit<Claim, 'status'> & { status?: ClaimStatus }) {
+  return {
+    id: claim.id,
+    claim_number: claim.claimNumber,
+    policy_id: claim.policyId,
+    holder_user_id: claim.holderUserId,
+    agent_user_id: claim.agentUserId,
+    jeweler_user_id: claim.jewelerUserId,
+    adjuster_user_id: claim.adjusterUserId,
+    reported_by_user_id: claim.reportedByUserId,
+    channel: claim.channel,
+    reporter_name: claim.reporterName,
+    reporter_relation: claim.reporterRelation,
+    insured_name: claim.insuredName,
+    loss_kind: claim.lossKind,
+    loss_date: claim.lossDate,
+    loss_time: claim.lossTime,
+    loss_place: claim.lossPlace,
+    loss_country: claim.lossCountry,
+    narrative: claim.narrative,
+    police_report_reference: claim.policeReportReference,
+    police_authority: claim.policeAuthority,
+    protection_confirmed: claim.protectionConfirmed,
+    notice_date: claim.noticeDate,
+    ...(claim.status !== undefined && { status: claim.status }),
+    time_zone: claim.timeZone,
+    currency: claim.currency,
+    reported_at: claim.reportedAt,
+    updated_at: claim.updatedAt,
+  };
+}
+
+/** The claim's item rows as stored, in line order. */
+export function claimItemRows(claimId: string, items: readonly ClaimItem[]) {
+  return items.map((item) => ({
+    claim_id: claimId,
+    line_no: item.lineNo,
+    item_no: item.itemNo,
+    description: item.description,
+    category: item.category,
+    coverage_amount: item.coverageAmount?.toFixed() ?? null,
+    set_id: item.setId,
+    newly_purchased: item.newlyPurchased,
+    purchase_date: item.purchaseDate,
+    purchase_price: item.purchasePrice?.toFixed() ?? null,
+    extent: item.extent,
+    part_description: item.partDescription,
+  }));
+}
+
 export async function insertClaim(db: Db, claim: Omit<Claim, 'status'>, items: readonly ClaimItem[]): Promise<void> {
-  await db
-    .insertInto('claim')
-    .values({
-      id: claim.id,
-      claim_number: claim.claimNumber,
-      policy_id: claim.policyId,
-      holder_user_id: claim.holderUserId,
-      agent_user_id: claim.agentUserId,
-      jeweler_user_id: claim.jewelerUserId,
-      adjuster_user_id: claim.adjusterUserId,
-      reported_by_user_id: claim.reportedByUserId,
-      channel: claim.channel,
-      reporter_name: claim.reporterName,
-      reporter_relation: claim.reporterRelation,
-      insured_name: claim.insuredName,
-      loss_kind: claim.lossKind,
-      loss_date: claim.lossDate,
-      loss_time: claim.lossTime,
-      loss_place: claim.lossPlace,
-      loss_country: claim.lossCountry,
-      narrative: claim.narrative,
-      police_report_reference: claim.policeReportReference,
-      police_authority: claim.policeAuthority,
-      protection_confirmed: claim.protectionConfirmed,
-      notice_date: claim.noticeDate,
-      time_zone: claim.timeZone,
-      currency: claim.currency,
-      reported_at: claim.reportedAt,
-      updated_at: claim.updatedAt,
-    })
-    .execute();
+  await db.insertInto('claim').values(claimRow(claim)).execute();
   if (items.length === 0) return;
-  await db
-    .insertInto('claim_item')
-    .values(
-      items.map((item) => ({
-        claim_id: claim.id,
-        line_no: item.lineNo,
-        item_no: item.itemNo,
-        description: item.description,
-        category: item.category,
-        coverage_amount: item.coverageAmount?.toFixed() ?? null,
-        set_id: item.setId,
-        newly_purchased: item.newlyPurchased,
-        purchase_date: item.purchaseDate,
-        purchase_price: item.purchasePrice?.toFixed() ?? null,
-        extent: item.extent,
-        part_description: item.partDescription,
-      })),
-    )
-    .execute();
+  await db.insertInto('claim_item').values(claimItemRows(claim.id, items)).execute();
 }
 
 const CLAIM_COLUMNS = [

@@ -53,23 +53,26 @@ export async function addDiaryEntries(db: Db, entries: readonly NewDiaryEntry[],
   const ids = entries.map(() => newId());
   await db
     .insertInto('claim_diary_entry')
-    .values(
-      entries.map((entry, index) => ({
-        id: ids[index] as string,
-        claim_id: entry.claimId,
-        kind: entry.kind,
-        party: entry.party,
-        due_on: entry.dueOn,
-        clause: entry.clause,
-        note: entry.note ?? null,
-        reference_id: entry.referenceId ?? null,
-        reminded_at: null,
-        created_at: now,
-        closed_at: null,
-      })),
-    )
+    .values(diaryEntryRows(entries, ids, now))
     .execute();
   return ids;
+}
+
+/** New diary entries as rows, open, with the ids given (one per entry). */
+export function diaryEntryRows(entries: readonly NewDiaryEntry[], ids: readonly string[], now: string) {
+  return entries.map((entry, index) => ({
+    id: ids[index] as string,
+    claim_id: entry.claimId,
+    kind: entry.kind,
+    party: entry.party,
+    due_on: entry.dueOn,
+    clause: entry.clause,
+    note: entry.note ?? null,
+    reference_id: entry.referenceId ?? null,
+    reminded_at: null,
+    created_at: now,
+    closed_at: null,
+  }));
 }
 
 /**

@@ -6,8 +6,8 @@ import type { DatabaseSchema, Locale } from '../../platform/db/schema.ts';
 import type { ClaimStatus, LossKind } from '../../platform/db/schema-claims.ts';
 import type { Trx } from '../../platform/db/transaction.ts';
 import { JOB_ROW_COLUMNS, type NewJobRow } from '../../platform/jobs/index.ts';
-import type { ClaimWithItems } from './claims-repository.ts';
-import type { NewDiaryEntry } from './diary-repository.ts';
+import { type ClaimWithItems, claimItemRows, claimRow } from './claims-repository.ts';
+import { diaryEntryRows, type NewDiaryEntry } from './diary-repository.ts';
 
 /**
  * SQL of the first notice of loss (issue #4, migrations/0026_claims_fnol.sql): the policy a loss is reported on,
@@ -118,75 +118,12 @@ export async function insertReportedClaim(
 ): Promise<void> {
   const { claim, diary } = report;
   const changes: AnyAuditedChangeQuery[] = [
-    rowsInsert('claim', 'claims.report.claim', [
-      {
-        id: claim.id,
-        claim_number: claim.claimNumber,
-        policy_id: claim.policyId,
-        holder_user_id: claim.holderUserId,
-        agent_user_id: claim.agentUserId,
-        jeweler_user_id: claim.jewelerUserId,
-        adjuster_user_id: claim.adjusterUserId,
-        reported_by_user_id: claim.reportedByUserId,
-        channel: claim.channel,
-        reporter_name: claim.reporterName,
-        reporter_relation: claim.reporterRelation,
-        insured_name: claim.insuredName,
-        loss_kind: claim.lossKind,
-        loss_date: claim.lossDate,
-        loss_time: claim.lossTime,
-        loss_place: claim.lossPlace,
-        loss_country: claim.lossCountry,
-        narrative: claim.narrative,
-        police_report_reference: claim.policeReportReference,
-        police_authority: claim.policeAuthority,
-        protection_confirmed: claim.protectionConfirmed,
-        notice_date: claim.noticeDate,
-        status: claim.status,
-        time_zone: claim.timeZone,
-        currency: claim.currency,
-        reported_at: claim.reportedAt,
-        updated_at: claim.updatedAt,
-      },
-    ]),
-    rowsInsert(
-      'claim_item',
-      `claims.report.items:${claim.items.length}`,
-      claim.items.map((item) => ({
-        claim_id: claim.id,
-        line_no: item.lineNo,
-        item_no: item.itemNo,
-        description: item.description,
-        category: item.category,
-        coverage_amount: item.coverageAmount?.toFixed() ?? null,
-        set_id: item.setId,
-        newly_purchased: item.newlyPurchased,
-        purchase_date: item.purchaseDate,
-        purchase_price: item.purchasePrice?.toFixed() ?? null,
-        extent: item.extent,
-        part_description: item.partDescription,
-      })),
-    ),
+    rowsInsert('claim', 'claims.report.claim', [claimRow(claim)]),
+    rowsInsert('claim_item', `claims.report.items:${claim.items.length}`, claimItemRows(claim.id, claim.items)),
     rowsInsert('claim_first_notice', 'claims.report.first-notice', [
       { claim_id: claim.id, violation_of_law: report.violationOfLaw, withdrawn_at: null, withdrawal_reason: null },
     ]),
-    rowsInsert(
-      'claim_diary_entry',
-      `claims.report.diary:${diary.entries.length}`,
-      diary.entries.map((entry, index) => ({
-        id: diary.ids[index] as string,
-        claim_id: entry.claimId,
-        kind: entry.kind,
-        party: entry.party,
-        due_on: entry.dueOn,
-        clause: entry.clause,
-        note: entry.note ?? null,
-        reference_id: entry.referenceId ?? null,
-        reminded_at: null,
-        created_at: claim.reportedAt,
-        closed_at: null,
-      })),
-    ),
+    rowsInsert('claim_diary_entry', `claims.report.diary:${diary.entries.length}`, diaryEntryRows(diary.entries, diary.ids, claim.reportedAt)),
     rowsInsert('job', 'claims.report.mail-job', [Object.fromEntries(JOB_ROW_COLUMNS.map((column) => [column, report.mailJob[column]]))]),
   ].filter((change) => change.values.length > 0);
   await changesWithAuditEvents(trx, changes, [event], clock);
