@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import { z } from 'zod';
 import { can } from '../../../platform/auth/access.ts';
 import type { UserActor } from '../../../platform/auth/actor.ts';
@@ -110,28 +111,45 @@ function worksheetFieldOf(field: string): string {
   return field.replace(/\.otherInsurance$/, '.otherLimit1').replace(/\.currency$/, '.method');
 }
 
-async function sendProofStaffPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, claimId: string, state = EMPTY_STATE, status = 200) {
-  const actor = request.actor as UserActor;
-  const view = await readProofOfLoss(deps, actor, claimId);
+/** A settlement page of one claim: its heading with the claim number, then the part's section. */
+function sendClaimSettlementPage(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: { title: string; path: string; claimNumber: string; status: number },
+  body: VNode,
+) {
   const t = translator(request.locale);
-  const title = t('claims_settlement.proof.title');
-  const path = proofPaths.backoffice(claimId);
   return sendSettlementPage(
     deps,
     request,
     reply,
-    { title, status, currentPath: path },
+    { title: page.title, status: page.status, currentPath: page.path },
     <>
-      <PageHeading title={title} caption={t('claims_settlement.proof.caption', { claimNumber: view.claim.claimNumber })} />
-      <ProofStaffSection
-        locale={request.locale}
-        view={view}
-        csrfToken={request.csrfToken}
-        canHandle={can(actor, 'claims:handle')}
-        state={state}
-        returnTo={path}
-      />
+      <PageHeading title={page.title} caption={t('claims_settlement.proof.caption', { claimNumber: page.claimNumber })} />
+      {body}
     </>,
+  );
+}
+
+async function sendProofStaffPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, claimId: string, state = EMPTY_STATE, status = 200) {
+  const actor = request.actor as UserActor;
+  const view = await readProofOfLoss(deps, actor, claimId);
+  const t = translator(request.locale);
+  const path = proofPaths.backoffice(claimId);
+  return sendClaimSettlementPage(
+    deps,
+    request,
+    reply,
+    { title: t('claims_settlement.proof.title'), path, claimNumber: view.claim.claimNumber, status },
+    <ProofStaffSection
+      locale={request.locale}
+      view={view}
+      csrfToken={request.csrfToken}
+      canHandle={can(actor, 'claims:handle')}
+      state={state}
+      returnTo={path}
+    />,
   );
 }
 
@@ -139,24 +157,20 @@ async function sendWorksheetStaffPage(deps: Deps, request: FastifyRequest, reply
   const actor = request.actor as UserActor;
   const view = await readWorksheets(deps, actor, claimId);
   const t = translator(request.locale);
-  const title = t('claims_settlement.worksheet.title');
   const path = worksheetPaths.backoffice(claimId);
-  return sendSettlementPage(
+  return sendClaimSettlementPage(
     deps,
     request,
     reply,
-    { title, status, currentPath: path },
-    <>
-      <PageHeading title={title} caption={t('claims_settlement.proof.caption', { claimNumber: view.claim.claimNumber })} />
-      <WorksheetStaffSection
-        locale={request.locale}
-        view={view}
-        csrfToken={request.csrfToken}
-        canHandle={can(actor, 'claims:handle')}
-        state={state}
-        returnTo={path}
-      />
-    </>,
+    { title: t('claims_settlement.worksheet.title'), path, claimNumber: view.claim.claimNumber, status },
+    <WorksheetStaffSection
+      locale={request.locale}
+      view={view}
+      csrfToken={request.csrfToken}
+      canHandle={can(actor, 'claims:handle')}
+      state={state}
+      returnTo={path}
+    />,
   );
 }
 
@@ -164,15 +178,13 @@ async function sendSettlementStatusPage(deps: Deps, request: FastifyRequest, rep
   const actor = request.actor as UserActor;
   const view = await readWorksheets(deps, actor, claimId);
   const t = translator(request.locale);
-  const title = t('claims_settlement.plain.title');
   const path = worksheetPaths.portal(claimId);
-  return sendSettlementPage(
+  return sendClaimSettlementPage(
     deps,
     request,
     reply,
-    { title, status, currentPath: path },
+    { title: t('claims_settlement.plain.title'), path, claimNumber: view.claim.claimNumber, status },
     <>
-      <PageHeading title={title} caption={t('claims_settlement.proof.caption', { claimNumber: view.claim.claimNumber })} />
       <WorksheetStatusSection
         locale={request.locale}
         view={view}
