@@ -34,12 +34,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { startCpuWindow, waitForQuiet } from './cpu.ts';
 import type { Pinning } from './processes.ts';
-import { type FlowMeasurement, freshValues, isWrite, loop, type Recorded, replaceAllIn, type Settings, say, startChild, stopChild } from './quote-to-issue.ts';
-import type { Target } from './report.ts';
+import { type FlowMeasurement, freshValues, isWrite, loop, replaceAllIn, type Settings, startChild, stopChild } from './quote-to-issue.ts';
+import { type Recorded, say, startRecordingBezel } from './recording-server.ts';
+import { formatTargets, type Target } from './report.ts';
 
 export type ClaimsFlow = {
   label: string;
@@ -207,56 +207,11 @@ function queueFlow(port: number, seed: Seed, concurrency: number, path: string) 
 
 /** Bezel on DATABASE_URL with the bench's data seeded; counts (and on request records) every statement. */
 async function serve(): Promise<void> {
-  let statements = 0;
-  let recording: Recorded[] | null = null;
-  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  prototype.query = function counted(this: unknown, ...args: unknown[]) {
-    statements += 1;
-    if (recording) {
-      const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-      recording.push(typeof first === 'string' ? { text: first, values: second ?? [] } : { text: first.text, values: first.values ?? [] });
-    }
-    return original.apply(this, args);
-  };
-  // Loaded first, as in bench/renewal.ts (products ↔ policies module initialisation order).
-  await import('../src/modules/products/index.ts');
-  const { createBezel } = await import('../src/bootstrap.ts');
-  const { loadConfig } = await import('../src/config.ts');
+  const bezel = await startRecordingBezel('claims', {
+    'open-claims': (running) => void openClaims(running.deps.db).then((count) => say({ type: 'open-claims', count })),
+  });
   const { seedDemoUsers } = await import('../src/modules/accounts/index.ts');
   const { seedDemoProduct } = await import('../src/modules/products/index.ts');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    APP_SECRET: randomBytes(32).toString('base64url'),
-    BEZEL_MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    PUBLIC_URL: 'https://bezel-bench.invalid',
-    LOG_LEVEL: 'silent',
-    BEZEL_WORKER: 'false',
-    BEZEL_SEED_DEMO: 'true',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: process.env.DATABASE_URL,
-    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
-  });
-  const bezel = await createBezel(config);
-  const stop = async (code: number) => {
-    await bezel.close();
-    process.exit(code);
-  };
-  process.on('SIGTERM', () => void stop(0));
-  createInterface({ input: process.stdin })
-    .on('line', (line) => {
-      const command = line.trim();
-      if (command === 'queries') say({ type: 'queries', count: statements });
-      else if (command === 'record') recording = [];
-      else if (command === 'recorded') {
-        const file = join(tmpdir(), `bezel-claims-${process.pid}-${randomBytes(3).toString('hex')}.json`);
-        writeFileSync(file, JSON.stringify(recording ?? []));
-        recording = null;
-        say({ type: 'recorded', file });
-      } else if (command === 'open-claims') void openClaims(bezel.deps.db).then((count) => say({ type: 'open-claims', count }));
-    })
-    .on('close', () => void stop(0));
   const { app, deps } = bezel;
   if (!app) throw new Error('Bezel web is off');
   await seedDemoUsers(deps);
@@ -832,12 +787,6 @@ if (isMain && mode === 'serve') {
     log: (message) => process.stderr.write(`[claims bench ${Math.round(performance.now() / 1000)}s] ${message}\n`),
     nodeFlags: process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'bezel-bench-profiles')}`] : [],
   });
-  process.stdout.write(`\n${formatClaims(result)}\n${formatTargetsLocal(claimsTargets(result))}\n${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`\n${formatClaims(result)}\n${formatTargets(claimsTargets(result))}\n${JSON.stringify(result, null, 2)}\n`);
   process.exit(0);
-}
-
-function formatTargetsLocal(targets: Target[]): string {
-  return targets
-    .map((target) => `  ${target.status.padEnd(5)} ${target.name.padEnd(64)} target ${target.target.padEnd(10)} measured ${target.measured}`)
-    .join('\n');
 }

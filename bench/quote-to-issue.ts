@@ -30,6 +30,7 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { type CpuSplit, startCpuWindow } from './cpu.ts';
 import { NODE, type Pinning, ROOT, track, waitForExit } from './processes.ts';
+import { type Recorded, say, startRecordingBezel } from './recording-server.ts';
 import type { Target } from './report.ts';
 
 export type FlowMeasurement = {
@@ -55,7 +56,6 @@ export type QuoteToIssueResult = {
   error?: string;
 };
 
-export type Recorded = { text: string; values: unknown[] };
 export type Settings = { warmupSeconds: number; durationSeconds: number; concurrency: number };
 
 const mode = process.argv[2];
@@ -172,55 +172,9 @@ function httpFlow(port: number, token: string, concurrency: number) {
 
 /** Starts Bezel on DATABASE_URL; counts (and on request records) every statement sent to PostgreSQL. */
 async function serve(): Promise<void> {
-  let statements = 0;
-  let recording: Recorded[] | null = null;
-  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  prototype.query = function counted(this: unknown, ...args: unknown[]) {
-    statements += 1;
-    if (recording) {
-      const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-      recording.push(typeof first === 'string' ? { text: first, values: second ?? [] } : { text: first.text, values: first.values ?? [] });
-    }
-    return original.apply(this, args);
-  };
-  const { createBezel } = await import('../src/bootstrap.ts');
-  const { loadConfig } = await import('../src/config.ts');
+  const bezel = await startRecordingBezel('quote-to-issue');
   const { createApiToken, DEMO_PASSWORD, demoEmail, logIn, seedDemoUsers } = await import('../src/modules/accounts/index.ts');
   const { seedDemoProduct } = await import('../src/modules/products/index.ts');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    APP_SECRET: randomBytes(32).toString('base64url'),
-    // PRV-SEC-1: production needs configured field-encryption master keys.
-    BEZEL_MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    PUBLIC_URL: 'https://bezel-bench.invalid',
-    LOG_LEVEL: 'silent',
-    BEZEL_WORKER: 'false',
-    BEZEL_SEED_DEMO: 'true',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: process.env.DATABASE_URL,
-    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
-  });
-  const bezel = await createBezel(config);
-  const stop = async (code: number) => {
-    await bezel.close();
-    process.exit(code);
-  };
-  process.on('SIGTERM', () => void stop(0));
-  createInterface({ input: process.stdin })
-    .on('line', (line) => {
-      const command = line.trim();
-      if (command === 'queries') say({ type: 'queries', count: statements });
-      else if (command === 'record') recording = [];
-      else if (command === 'recorded') {
-        const file = join(tmpdir(), `bezel-quote-to-issue-${process.pid}.json`);
-        writeFileSync(file, JSON.stringify(recording ?? []));
-        recording = null;
-        say({ type: 'recorded', file });
-      }
-    })
-    .on('close', () => void stop(0));
   const { app, deps } = bezel;
   if (!app) throw new Error('Bezel web is off');
   await seedDemoUsers(deps);
@@ -233,9 +187,6 @@ async function serve(): Promise<void> {
   say({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0, token: token.token });
 }
 
-export function say(message: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify(message)}\n`);
-}
 
 // ---------------------------------------------------------------- the baseline (`bare`)
 
