@@ -188,7 +188,7 @@ type ClaimRow = {
   updated_at: string;
 };
 
-export function toClaim(row: ClaimRow): Claim {
+function toClaim(row: ClaimRow): Claim {
   return {
     id: row.id,
     claimNumber: row.claim_number,
