@@ -187,7 +187,6 @@ async function serve(): Promise<void> {
   say({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0, token: token.token });
 }
 
-
 // ---------------------------------------------------------------- the baseline (`bare`)
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
